@@ -1,0 +1,19 @@
+package pacer.scheduler.simulate;
+
+import java.time.Instant;
+import java.util.List;
+import pacer.cib.Cib;
+
+/**
+ * crm_simulate's job: run the scheduler on a CIB at a given "now", show the current status, the
+ * transition summary, the actions as if executed, and the revised status (the graph applied as
+ * if every action succeeded). Pure: no I/O, no clock.
+ */
+public final class Simulator {
+    private Simulator() {}
+
+    public static SimulationResult simulate(Cib cib, Instant now, boolean showScores) {
+        // Placeholder until the scheduler lands: reports only.
+        return new SimulationResult(List.of(), List.of(), List.of(), List.of(), List.of(), cib.reports());
+    }
+}
