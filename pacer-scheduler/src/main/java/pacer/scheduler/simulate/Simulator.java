@@ -3,6 +3,8 @@ package pacer.scheduler.simulate;
 import java.time.Instant;
 import java.util.List;
 import pacer.cib.Cib;
+import pacer.scheduler.Scheduler;
+import pacer.scheduler.Transition;
 
 /**
  * crm_simulate's job: run the scheduler on a CIB at a given "now", show the current status, the
@@ -13,7 +15,7 @@ public final class Simulator {
     private Simulator() {}
 
     public static SimulationResult simulate(Cib cib, Instant now, boolean showScores) {
-        // Placeholder until the scheduler lands: reports only.
-        return new SimulationResult(List.of(), List.of(), List.of(), List.of(), List.of(), cib.reports());
+        Transition t = Scheduler.schedule(cib, now);
+        return new SimulationResult(List.of(), t.summary(), List.of(), List.of(), List.of(), t.reports());
     }
 }

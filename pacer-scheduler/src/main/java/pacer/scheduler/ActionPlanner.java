@@ -1,0 +1,269 @@
+package pacer.scheduler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pacer.cib.ClusterOption;
+import pacer.cib.Resource;
+import pacer.cib.Role;
+
+/**
+ * Creates the actions that take each resource from where it runs to where placement put it
+ * (stops, starts, restarts, fencing), links them by orderings (the resource's own stop before
+ * start, group and clone pseudo actions, constraints, fencing before recovery), and propagates
+ * "required" and "unrunnable" along those orderings until nothing changes.
+ */
+final class ActionPlanner {
+    private final WorkingSet ws;
+    private final List<Ordering> orderings;
+    final List<Action> actions = new ArrayList<>();
+    final List<Action> fencing = new ArrayList<>();
+    final List<OrderEdge> edges = new ArrayList<>();
+    private final Map<String, Action> index = new LinkedHashMap<>();
+
+    ActionPlanner(WorkingSet ws, List<Ordering> orderings) {
+        this.ws = ws;
+        this.orderings = orderings;
+    }
+
+    void plan() {
+        fencing();
+        for (Rsc r : allPrimitives()) primitiveActions(r);
+        for (Rsc r : ws.resources) collectiveActions(r);
+        for (Ordering o : orderings) constraint(o);
+        propagate();
+    }
+
+    private List<Rsc> allPrimitives() {
+        List<Rsc> out = ws.primitives();
+        out.addAll(ws.orphans);
+        return out;
+    }
+
+    private boolean quorumAllowsStarts() {
+        if (ws.haveQuorum) return true;
+        String p = ws.options.noQuorumPolicy();
+        return p.equals("ignore");
+    }
+
+    private void fencing() {
+        if (!ws.options.fencingEnabled()) return;
+        String action = ws.options.get(ClusterOption.FENCING_ACTION).equals("off")
+                || ws.options.get(ClusterOption.FENCING_ACTION).equals("poweroff") ? "off" : "reboot";
+        for (NodeView n : ws.nodes) {
+            if (!n.unclean) continue;
+            Action a = new Action(null, "stonith", n, 0, false);
+            a.fenceReason = n.fenceReason == null ? "node is unclean" : n.fenceReason;
+            a.reason = action;
+            a.runnable = ws.haveQuorum || ws.options.noQuorumPolicy().equals("ignore");
+            fencing.add(a);
+            actions.add(a);
+        }
+    }
+
+    private Action fenceOf(NodeView n) {
+        for (Action f : fencing) if (f.node == n) return f;
+        return null;
+    }
+
+    Action find(Rsc r, String task, NodeView node) {
+        return index.get(r.id + "|" + task + "|" + (node == null ? "" : node.name));
+    }
+
+    private Action add(Rsc r, String task, NodeView node, boolean optional) {
+        Action a = new Action(r, task, node, 0, optional);
+        index.put(r.id + "|" + task + "|" + (node == null ? "" : node.name), a);
+        actions.add(a);
+        return a;
+    }
+
+    private void primitiveActions(Rsc r) {
+        NodeView next = r.assigned;
+        boolean shouldRun = next != null && r.unassignedReason == null;
+        if (!r.managed) return;
+        boolean multiple = r.runningOn.size() > 1;
+        List<Action> stops = new ArrayList<>();
+        for (NodeView cur : r.runningOn) {
+            boolean restart = needsRestart(r, cur);
+            boolean optional = shouldRun && cur == next && !restart && !multiple;
+            Action stop = add(r, "stop", cur, optional);
+            if (!optional && multiple) stop.reason = "being multiply active";
+            if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null) {
+                stop.reason = "resource definition change";
+            }
+            if (cur.unclean) {
+                stop.pseudo = true;
+                Action fence = fenceOf(cur);
+                if (fence == null) stop.runnable = false;
+                else edges.add(new OrderEdge(fence, stop, false, false, true));
+            } else if (!cur.online) {
+                stop.runnable = false;
+            }
+            stops.add(stop);
+        }
+        Action start;
+        if (shouldRun) {
+            boolean optional = r.runningOn.size() == 1 && r.runningOn.get(0) == next && !needsRestart(r, next);
+            start = add(r, "start", next, optional);
+            if (!next.canHostResources()) start.runnable = false;
+            if (!quorumAllowsStarts() && !optional) {
+                start.runnable = false;
+                start.reason = ws.options.noQuorumPolicy().equals("freeze") ? "quorum freeze" : "no quorum";
+            }
+            for (Action stop : stops) {
+                if (stop.reason != null && !stop.optional && start.optional) start.reason = stop.reason;
+            }
+        } else {
+            start = add(r, "start", null, true);
+            start.runnable = false;
+        }
+        for (Action stop : stops) edges.add(new OrderEdge(stop, start, true, false, true));
+        if (!quorumAllowsStarts() && ws.options.noQuorumPolicy().equals("stop")) {
+            for (Action stop : stops) {
+                if (stop.optional) {
+                    stop.optional = false;
+                    stop.reason = "no quorum";
+                }
+            }
+        }
+        for (Action f : fencing) {
+            if (r.isFencingDevice()) continue;
+            edges.add(new OrderEdge(f, start, false, false, false));
+        }
+    }
+
+    private boolean needsRestart(Rsc r, NodeView n) {
+        NodeHistory h = r.history.get(n);
+        if (h == null) return false;
+        if (h.failure != null && h.onFail == OnFail.RESTART) return true;
+        return DigestCheck.changed(r, h);
+    }
+
+    /** Pseudo actions for groups and clones: start/running and stop/stopped around the members. */
+    private void collectiveActions(Rsc r) {
+        if (r.isPrimitive()) return;
+        for (Rsc c : r.children) collectiveActions(c);
+        Action start = add(r, "start", null, true);
+        Action running = add(r, "running", null, true);
+        Action stop = add(r, "stop", null, true);
+        Action stopped = add(r, "stopped", null, true);
+        for (Action a : List.of(start, running, stop, stopped)) a.pseudo = true;
+        boolean group = r.config.kind() == Resource.Kind.GROUP;
+        for (Rsc child : r.children) {
+            Action cs = child.isPrimitive() ? find(child, "start", child.assigned) : find(child, "start", null);
+            if (cs == null && child.isPrimitive()) cs = find(child, "start", null);
+            Action cr = child.isPrimitive() ? cs : find(child, "running", null);
+            if (cs != null) edges.add(new OrderEdge(start, cs, true, false, true));
+            if (cr != null) edges.add(new OrderEdge(cr, running, true, false, !group || true));
+            for (NodeView n : child.isPrimitive() ? child.runningOn : List.<NodeView>of()) {
+                Action s = find(child, "stop", n);
+                if (s == null) continue;
+                edges.add(new OrderEdge(stop, s, true, false, false));
+                edges.add(new OrderEdge(s, stopped, true, false, false));
+            }
+            if (!child.isPrimitive()) {
+                Action childStop = find(child, "stop", null);
+                Action childStopped = find(child, "stopped", null);
+                edges.add(new OrderEdge(stop, childStop, true, false, false));
+                edges.add(new OrderEdge(childStopped, stopped, true, false, false));
+            }
+        }
+        edges.add(new OrderEdge(start, running, false, false, true));
+        edges.add(new OrderEdge(stopped, start, true, false, false));
+    }
+
+    private List<Action> actionsFor(Rsc r, String task) {
+        List<Action> out = new ArrayList<>();
+        if (!r.isPrimitive()) {
+            Action a = find(r, task, null);
+            if (a != null) out.add(a);
+            return out;
+        }
+        for (Action a : actions) if (a.rsc == r && a.task.equals(task)) out.add(a);
+        return out;
+    }
+
+    private void constraint(Ordering o) {
+        if (!o.mandatory()) return;
+        String firstTask = o.first().isPrimitive() ? o.firstTask() : groupTask(o.firstTask(), true);
+        String thenTask = o.thenTask();
+        boolean forward = o.firstTask().equals("start") || o.firstTask().equals("promote");
+        boolean inverse = o.id().endsWith("-inverse");
+        for (Action f : actionsFor(o.first(), firstTask)) {
+            for (Action t : actionsFor(o.then(), thenTask)) {
+                if (inverse) edges.add(new OrderEdge(f, t, false, true, false));
+                else edges.add(new OrderEdge(f, t, true, false, forward));
+            }
+        }
+    }
+
+    private static String groupTask(String task, boolean first) {
+        return switch (task) {
+            case "start" -> "running";
+            case "stop" -> "stopped";
+            default -> task;
+        };
+    }
+
+    private void propagate() {
+        boolean changed = true;
+        int guard = 0;
+        while (changed && guard++ < 1000) {
+            changed = false;
+            for (OrderEdge e : edges) {
+                Action f = e.first();
+                Action t = e.then();
+                if (e.runnableLeft() && !f.runnable && t.runnable && !(f.optional && f.node != null)) {
+                    t.runnable = false;
+                    if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
+                    changed = true;
+                }
+                if (e.impliesThen() && !f.optional && t.optional && f.runnable && t.node != null) {
+                    t.optional = false;
+                    if (t.reason == null && f.rsc != null && f.rsc != t.rsc) t.reason = "required " + f.rsc.id + " " + f.task;
+                    changed = true;
+                }
+                if (e.impliesFirst() && !t.optional && f.optional && t.runnable && f.node != null) {
+                    f.optional = false;
+                    if (f.reason == null && t.rsc != null && t.rsc != f.rsc) f.reason = "required " + t.rsc.id + " " + t.task;
+                    changed = true;
+                }
+                if (t.rsc != null && t.task.equals("start") && !t.runnable && t.node != null && t.optional
+                        && t.rsc.runningOn.contains(t.node)) {
+                    Action stop = find(t.rsc, "stop", t.node);
+                    if (stop != null && stop.optional) {
+                        stop.optional = false;
+                        if (stop.reason == null) stop.reason = t.reason;
+                        changed = true;
+                    }
+                }
+                if (t.pseudo && t.node == null && !t.optional && f.optional && false) {
+                    changed = true;
+                }
+            }
+            for (Action a : actions) {
+                if (a.pseudo && a.node == null && a.rsc != null && a.optional && anyRequiredInput(a)) {
+                    a.optional = false;
+                    changed = true;
+                }
+            }
+        }
+        if (!ws.options.flag(ClusterOption.MAINTENANCE_MODE)) return;
+        for (Action a : actions) a.optional = true;
+    }
+
+    private boolean anyRequiredInput(Action a) {
+        for (OrderEdge e : edges) {
+            if (e.then() == a && e.impliesThen() && !e.first().optional) return true;
+        }
+        return false;
+    }
+
+    Role nextRoleOf(Rsc r) {
+        if (r.assigned == null || r.unassignedReason != null) return Role.STOPPED;
+        Action start = find(r, "start", r.assigned);
+        if (start != null && !start.runnable) return r.runningOn.contains(r.assigned) && start.optional ? Role.STARTED : Role.STOPPED;
+        return Role.STARTED;
+    }
+}

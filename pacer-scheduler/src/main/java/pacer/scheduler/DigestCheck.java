@@ -1,0 +1,104 @@
+package pacer.scheduler;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import pacer.cib.LrmOperation;
+import pacer.cib.Operation;
+
+/**
+ * Notices a changed resource definition by recomputing the digests Pacemaker records with each
+ * operation: MD5 of {@code  <parameters name="value" .../>} plus a newline, names sorted. A
+ * changed restart digest (the non-reloadable parameters) means restart; a changed main digest
+ * means reload where the agent can reload, restart otherwise; a secure digest that still matches
+ * (private parameters masked) means the change is ignored.
+ */
+final class DigestCheck {
+    private DigestCheck() {}
+
+    enum Outcome { NONE, RELOAD, RESTART }
+
+    static boolean changed(Rsc r, NodeHistory h) {
+        return outcome(r, h) != Outcome.NONE;
+    }
+
+    static Outcome outcome(Rsc r, NodeHistory h) {
+        LrmOperation op = h.lastDefiningOp;
+        if (op == null || r.orphan || !r.isPrimitive() || op.opDigest().isEmpty()) return Outcome.NONE;
+        String task = op.operation().equals("monitor") ? "start" : op.operation();
+        Map<String, String> params = parameters(r, h.node, task);
+        if (op.restartDigest().isPresent()) {
+            Map<String, String> restart = new TreeMap<>(params);
+            op.attribute("op-force-restart").ifPresent(list -> restart.keySet().retainAll(names(list)));
+            if (!digest(restart).equals(op.restartDigest().get())) return Outcome.RESTART;
+        }
+        if (digest(params).equals(op.opDigest().get())) return Outcome.NONE;
+        Optional<String> secure = op.secureDigest();
+        if (secure.isPresent()) {
+            Map<String, String> masked = new TreeMap<>(params);
+            op.attribute("op-secure-params").ifPresent(list -> masked.keySet().removeAll(names(list)));
+            if (digest(masked).equals(secure.get())) return Outcome.NONE;
+        }
+        return op.restartDigest().isPresent() ? Outcome.RELOAD : Outcome.RESTART;
+    }
+
+    private static Set<String> names(String list) {
+        Set<String> out = new HashSet<>(Arrays.asList(list.trim().split("\\s+")));
+        out.remove("");
+        return out;
+    }
+
+    /** The parameters an operation ran with: instance attributes (own, then inherited) and the op's own. */
+    static Map<String, String> parameters(Rsc r, NodeView node, String task) {
+        Map<String, String> p = new TreeMap<>();
+        for (Rsc x = r; x != null; x = x.parent) {
+            WorkingSetAccess.instance(x, node).forEach(p::putIfAbsent);
+        }
+        for (Operation o : r.primitive().operations()) {
+            if (o.name().equals(task) && o.intervalMs() == 0) {
+                o.instance().forEach(s -> s.values().forEach(p::putIfAbsent));
+            }
+        }
+        p.remove("id");
+        p.remove("crm_feature_set");
+        p.keySet().removeIf(k -> k.startsWith("CRM_meta_"));
+        return p;
+    }
+
+    static String digest(Map<String, String> params) {
+        StringBuilder b = new StringBuilder(" <parameters");
+        new TreeMap<>(params).forEach((k, v) -> b.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
+        b.append("/>\n");
+        try {
+            byte[] d = MessageDigest.getInstance("MD5").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte x : d) hex.append(String.format("%02x", x));
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    }
+
+    private static String escape(String v) {
+        StringBuilder out = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                    if (c < 32 || c == 127) out.append(String.format("&#x%02X;", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package pacer.scheduler;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import pacer.cib.ClusterOption;
+import pacer.cib.LrmOperation;
+import pacer.cib.LrmResource;
+import pacer.cib.Operation;
+import pacer.cib.Role;
+
+/**
+ * Reads one resource's operation history on one node, in call-id order, into a
+ * {@link NodeHistory}: the role the resource has there, and the most severe failure still in
+ * force with its {@code on-fail} handling. Failures older than {@code failure-timeout} are expired.
+ */
+final class HistoryUnpacker {
+    static final int OCF_OK = 0;
+    static final int OCF_NOT_RUNNING = 7;
+    static final int OCF_RUNNING_PROMOTED = 8;
+    static final int OCF_FAILED_PROMOTED = 9;
+
+    private final Options options;
+    private final Instant now;
+
+    HistoryUnpacker(Options options, Instant now) {
+        this.options = options;
+        this.now = now;
+    }
+
+    NodeHistory unpack(Rsc rsc, NodeView node, LrmResource lrm) {
+        NodeHistory h = new NodeHistory(node);
+        List<LrmOperation> ops = new ArrayList<>(lrm.operations());
+        ops.sort(Comparator.comparingLong(HistoryUnpacker::sortKey));
+        for (LrmOperation op : ops) apply(rsc, h, op);
+        return h;
+    }
+
+    private static long sortKey(LrmOperation op) {
+        return op.callId() < 0 ? Long.MAX_VALUE : op.callId();
+    }
+
+    private void apply(Rsc rsc, NodeHistory h, LrmOperation op) {
+        String task = op.operation();
+        if (task.equals("notify") || task.equals("meta-data") || task.equals("cancel")) return;
+        boolean probe = task.equals("monitor") && op.intervalMs() == 0;
+        if (probe) h.probed = true;
+        if (op.isPending()) {
+            h.pending = op;
+            switch (task) {
+                case "start", "migrate_to", "migrate_from", "stop" -> raise(h, Role.STARTED);
+                case "promote" -> raise(h, Role.PROMOTED);
+                case "demote" -> h.role = Role.PROMOTED;
+                default -> { }
+            }
+            return;
+        }
+        if (op.opStatus() == 1) return; // cancelled
+        int rc = op.rcCode();
+        int expected = expectedRc(op);
+        if (op.isRecurring()) h.recurring.add(op);
+        boolean success = op.opStatus() == 0 && (rc == expected || (probe && (rc == OCF_OK || rc == OCF_NOT_RUNNING
+                || rc == OCF_RUNNING_PROMOTED)));
+        if (!success && op.opStatus() == 0 && task.equals("monitor") && rc == OCF_RUNNING_PROMOTED) success = true;
+        if (success) {
+            succeeded(h, task, rc, op);
+            return;
+        }
+        if (expired(rsc, op)) return;
+        failed(rsc, h, op, task, rc);
+    }
+
+    private void succeeded(NodeHistory h, String task, int rc, LrmOperation op) {
+        switch (task) {
+            case "start", "reload", "reload-agent" -> {
+                h.role = Role.STARTED;
+                h.lastDefiningOp = op;
+            }
+            case "stop" -> {
+                h.role = Role.STOPPED;
+                clearFailure(h);
+            }
+            case "promote" -> h.role = Role.PROMOTED;
+            case "demote" -> h.role = Role.UNPROMOTED;
+            case "migrate_from" -> {
+                h.role = Role.STARTED;
+                h.lastDefiningOp = op;
+            }
+            case "migrate_to" -> h.role = Role.STARTED;
+            case "monitor" -> {
+                if (rc == OCF_NOT_RUNNING) {
+                    h.role = Role.STOPPED;
+                    clearFailure(h);
+                } else if (rc == OCF_RUNNING_PROMOTED) {
+                    h.role = Role.PROMOTED;
+                } else if (h.role.compareTo(Role.STARTED) < 0 || h.role == Role.UNKNOWN) {
+                    h.role = Role.STARTED;
+                }
+                if (op.intervalMs() == 0 && rc != OCF_NOT_RUNNING && h.lastDefiningOp == null) h.lastDefiningOp = op;
+            }
+            default -> { }
+        }
+    }
+
+    private static void clearFailure(NodeHistory h) {
+        if (h.onFail != OnFail.STOP && h.onFail != OnFail.FENCE && h.onFail != OnFail.STANDBY) {
+            h.onFail = OnFail.IGNORE;
+            h.failure = null;
+        }
+    }
+
+    private void failed(Rsc rsc, NodeHistory h, LrmOperation op, String task, int rc) {
+        OnFail onFail = onFail(rsc, op, task);
+        if (onFail == OnFail.IGNORE) {
+            succeeded(h, task, OCF_OK, op);
+            return;
+        }
+        boolean probe = task.equals("monitor") && op.intervalMs() == 0;
+        if (rc == 5 || op.opStatus() == 7 || op.opStatus() == 5) h.hardBan = true;
+        if (rc == 6 || op.opStatus() == 6) h.fatal = true;
+        if (probe && rc == 5) {
+            h.role = Role.STOPPED;
+            return;
+        }
+        switch (task) {
+            case "stop" -> h.role = Role.STARTED;
+            case "promote", "demote" -> h.role = Role.PROMOTED;
+            case "monitor" -> {
+                if (rc == OCF_RUNNING_PROMOTED || rc == OCF_FAILED_PROMOTED) h.role = Role.PROMOTED;
+                else raise(h, Role.STARTED);
+            }
+            default -> raise(h, Role.STARTED);
+        }
+        if (onFail.ordinal() >= h.onFail.ordinal()) {
+            h.onFail = onFail;
+            h.failure = op;
+        }
+    }
+
+    private static void raise(NodeHistory h, Role r) {
+        if (h.role == Role.UNKNOWN || h.role.compareTo(r) < 0) h.role = r;
+    }
+
+    private boolean expired(Rsc rsc, LrmOperation op) {
+        if (rsc.failureTimeoutMs <= 0) return false;
+        long last = op.lastRcChange() > 0 ? op.lastRcChange()
+                : Long.parseLong(op.attribute("last-run").orElse("0"));
+        return last > 0 && now.getEpochSecond() >= last + rsc.failureTimeoutMs / 1000;
+    }
+
+    private OnFail onFail(Rsc rsc, LrmOperation op, String task) {
+        Optional<Operation> configured = rsc.isPrimitive() ? rsc.primitive().operations().stream()
+                .filter(o -> o.name().equals(task) && o.intervalMs() == op.intervalMs()).findFirst() : Optional.empty();
+        OnFail fallback = OnFail.RESTART;
+        if (task.equals("stop")) fallback = options.fencingEnabled() ? OnFail.FENCE : OnFail.BLOCK;
+        OnFail v = OnFail.parse(configured.flatMap(o -> o.attribute("on-fail")).orElse(null), fallback);
+        if (v == OnFail.FENCE && !options.fencingEnabled()) v = OnFail.BLOCK;
+        return v;
+    }
+
+    /** The rc the controller expected, from the transition key ({@code action:transition:rc:uuid}). */
+    static int expectedRc(LrmOperation op) {
+        Optional<String> key = op.attribute("transition-key");
+        if (key.isPresent()) {
+            String[] parts = key.get().split(":");
+            if (parts.length >= 3) {
+                try {
+                    return Integer.parseInt(parts[2]);
+                } catch (NumberFormatException e) {
+                    return OCF_OK;
+                }
+            }
+        }
+        return OCF_OK;
+    }
+
+    /** Whether this run treats start failures as fatal (fail-count set to INFINITY by the controller). */
+    boolean startFailureIsFatal() { return options.flag(ClusterOption.START_FAILURE_IS_FATAL); }
+}

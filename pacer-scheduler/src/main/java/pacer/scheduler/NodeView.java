@@ -1,0 +1,43 @@
+package pacer.scheduler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The scheduler's view of one node for one run: its state as unpacked from the CIB (online,
+ * unclean, standby, ...) and the attributes rules see. Built once by {@link NodeUnpacker}, then
+ * read; {@link #assignedCount} is the only field that changes during placement.
+ */
+final class NodeView {
+    final String id;
+    final String name;
+    final String type;
+    final int configScore;
+    final Map<String, String> attributes = new LinkedHashMap<>();
+    boolean online;
+    boolean unclean;
+    boolean pending;
+    boolean standby;
+    boolean maintenance;
+    boolean shutdown;
+    boolean unseen;
+    boolean expectedUp;
+    /** Why this node will be fenced, when it will. */
+    String fenceReason;
+    /** How many resources placement put here so far (for balancing). */
+    int assignedCount;
+
+    NodeView(String id, String name, String type, int configScore) {
+        this.id = id;
+        this.name = name;
+        this.type = type;
+        this.configScore = configScore;
+    }
+
+    /** Whether resources may be placed here at all (before scores). */
+    boolean canHostResources() {
+        return online && !unclean && !standby && !maintenance && !shutdown && !pending;
+    }
+
+    @Override public String toString() { return name; }
+}

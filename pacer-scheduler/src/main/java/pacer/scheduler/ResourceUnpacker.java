@@ -1,0 +1,122 @@
+package pacer.scheduler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pacer.cib.AttributeSet;
+import pacer.cib.BooleanValue;
+import pacer.cib.Clone;
+import pacer.cib.Configuration;
+import pacer.cib.Group;
+import pacer.cib.Primitive;
+import pacer.cib.Resource;
+import pacer.cib.Role;
+import pacer.cib.Score;
+import pacer.cib.TimeSpec;
+
+/**
+ * Builds the working resource tree from the configuration: clones expanded into numbered
+ * instances, meta-attributes resolved (own, then inherited from parents, then rsc_defaults) and the
+ * per-resource knobs read (priority, stickiness, migration-threshold, failure-timeout,
+ * target-role, is-managed).
+ */
+final class ResourceUnpacker {
+    private final Configuration config;
+    private final AttributeResolver resolver;
+    private final Options options;
+    private final int nodeCount;
+    private final Map<String, Rsc> byId = new LinkedHashMap<>();
+    private int order;
+
+    ResourceUnpacker(Configuration config, AttributeResolver resolver, Options options, int nodeCount) {
+        this.config = config;
+        this.resolver = resolver;
+        this.options = options;
+        this.nodeCount = nodeCount;
+    }
+
+    List<Rsc> unpack() {
+        List<Rsc> top = new ArrayList<>();
+        for (Resource r : config.resources()) top.add(build(r, r.id(), null, List.of()));
+        return top;
+    }
+
+    /** Every working resource by id (instances as {@code id:N}, and clone children also by base id). */
+    Map<String, Rsc> byId() { return byId; }
+
+    private Rsc build(Resource r, String id, Rsc parent, List<List<AttributeSet>> inheritedMeta) {
+        Rsc rsc = new Rsc(id, r, parent, order++);
+        List<List<AttributeSet>> metaChain = new ArrayList<>();
+        metaChain.add(r.meta());
+        metaChain.addAll(inheritedMeta);
+        rsc.meta = resolveMeta(metaChain, r instanceof Primitive p ? p : null);
+        rsc.params = resolver.resolve(r.instance(), Map.of(), null);
+        rsc.resolver = resolver;
+        readKnobs(rsc, r);
+        byId.putIfAbsent(id, rsc);
+        switch (r.kind()) {
+            case PRIMITIVE, BUNDLE -> { }
+            case GROUP -> {
+                for (Primitive m : ((Group) r).members()) {
+                    String memberId = instanceSuffix(id, r.id()).isEmpty() ? m.id() : m.id() + instanceSuffix(id, r.id());
+                    rsc.children.add(build(m, memberId, rsc, metaChain));
+                }
+            }
+            case CLONE -> {
+                Clone c = (Clone) r;
+                int max = intMeta(rsc, "clone-max", nodeCount);
+                for (int i = 0; i < max; i++) {
+                    rsc.children.add(build(c.child(), c.child().id() + ":" + i, rsc, metaChain));
+                }
+            }
+        }
+        return rsc;
+    }
+
+    private static String instanceSuffix(String id, String configId) {
+        return id.length() > configId.length() ? id.substring(configId.length()) : "";
+    }
+
+    private Map<String, String> resolveMeta(List<List<AttributeSet>> chain, Primitive p) {
+        Map<String, String> meta = new HashMap<>();
+        for (List<AttributeSet> sets : chain) {
+            resolver.resolve(sets, Map.of(), p).forEach(meta::putIfAbsent);
+        }
+        resolver.resolve(config.rscDefaults(), Map.of(), p).forEach(meta::putIfAbsent);
+        return meta;
+    }
+
+    private void readKnobs(Rsc rsc, Resource r) {
+        Map<String, String> m = rsc.meta;
+        rsc.priority = Score.parse(m.get("priority"), 0);
+        boolean inClone = rsc.parent != null && rsc.top().config.kind() == Resource.Kind.CLONE;
+        String stickiness = m.getOrDefault("resource-stickiness", m.get("stickiness"));
+        if (stickiness == null) stickiness = legacyStickiness();
+        rsc.stickiness = Score.parse(stickiness, inClone ? 1 : 0);
+        String threshold = m.get("migration-threshold");
+        rsc.migrationThreshold = threshold == null ? Score.INFINITY : Score.parse(threshold, Score.INFINITY);
+        rsc.failureTimeoutMs = TimeSpec.parseMillis(m.get("failure-timeout"), 0);
+        rsc.targetRole = Role.parse(m.get("target-role")).orElse(Role.UNKNOWN);
+        boolean managed = BooleanValue.parse(m.get("is-managed"), true)
+                && !BooleanValue.parse(m.get("maintenance"), false)
+                && !options.flag(pacer.cib.ClusterOption.MAINTENANCE_MODE);
+        rsc.managed = managed;
+    }
+
+    private String legacyStickiness() {
+        return config.crmConfig().stream().map(s -> s.values().get("default-resource-stickiness"))
+                .filter(v -> v != null).findFirst().orElse(null);
+    }
+
+    private static int intMeta(Rsc rsc, String name, int fallback) {
+        String v = rsc.meta.get(name);
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package pacer.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pacer.cib.ClusterOption;
+import pacer.cib.LocationConstraint;
+import pacer.cib.Role;
+import pacer.cib.Score;
+import pacer.cib.xml.XmlElement;
+
+/**
+ * Sets each primitive's starting node scores: the allowed nodes (all of them in a symmetric
+ * cluster), location constraints and their rules, stickiness on the current node, and bans from
+ * failures (migration-threshold, hard and fatal errors) and from target-role=Stopped.
+ */
+final class ScoreSetup {
+    private final WorkingSet ws;
+    private final ConstraintExpander constraints;
+
+    ScoreSetup(WorkingSet ws, ConstraintExpander constraints) {
+        this.ws = ws;
+        this.constraints = constraints;
+    }
+
+    void apply() {
+        boolean symmetric = ws.options.flag(ClusterOption.SYMMETRIC_CLUSTER);
+        List<Rsc> all = new ArrayList<>(ws.primitives());
+        all.addAll(ws.orphans);
+        for (Rsc r : all) {
+            if (symmetric) for (NodeView n : ws.nodes) r.scores.put(n, n.configScore);
+        }
+        for (LocationConstraint l : constraints.locations) location(l);
+        for (Rsc r : all) {
+            failures(r);
+            stickiness(r);
+            if (r.orphan) r.unassignedReason = "orphan";
+            if (r.targetRole == Role.STOPPED) r.unassignedReason = "target-role";
+            if (ws.options.flag(ClusterOption.STOP_ALL_RESOURCES)) r.unassignedReason = "stop-all-resources";
+        }
+    }
+
+    private void location(LocationConstraint l) {
+        List<Rsc> targets = new ArrayList<>();
+        l.resource().ifPresent(id -> constraints.resolve(id).forEach(t -> targets.addAll(t.primitives())));
+        l.resourcePattern().ifPresent(p -> constraints.matching(p).forEach(t -> targets.addAll(t.primitives())));
+        l.sets().forEach(s -> s.resources().forEach(id -> constraints.resolve(id).forEach(t -> targets.addAll(t.primitives()))));
+        if (targets.isEmpty()) return;
+        if (l.role().isPresent() && l.role().get() != Role.STARTED) return;
+        if (l.node().isPresent()) {
+            NodeView n = ws.node(l.node().get());
+            if (n == null) return;
+            int score = l.score().orElse(0);
+            for (Rsc r : targets) r.scores.merge(n, score, Score::add);
+            return;
+        }
+        for (XmlElement rule : l.rules()) {
+            if (rule.has("role") && !rule.attr("role").equalsIgnoreCase("Started")) continue;
+            for (NodeView n : ws.nodes) {
+                if (!ws.rules.passes(rule, n.attributes, targets.get(0).isPrimitive() ? targets.get(0).primitive() : null, null)) {
+                    continue;
+                }
+                int score = ruleScore(rule, n);
+                for (Rsc r : targets) r.scores.merge(n, score, Score::add);
+            }
+        }
+    }
+
+    private static int ruleScore(XmlElement rule, NodeView n) {
+        String attr = rule.attr("score-attribute");
+        if (attr != null) return Score.parse(n.attributes.get(attr), 0);
+        return Score.parse(rule.attr("score"), 0);
+    }
+
+    private void stickiness(Rsc r) {
+        if (!r.managed || r.runningOn.size() != 1 || r.stickiness == 0) return;
+        NodeView n = r.runningOn.get(0);
+        if (!r.scores.containsKey(n)) return;
+        r.scores.merge(n, r.stickiness, Score::add);
+    }
+
+    private void failures(Rsc r) {
+        for (Map.Entry<NodeView, NodeHistory> e : r.history.entrySet()) {
+            NodeHistory h = e.getValue();
+            if (h.fatal) {
+                r.scores.replaceAll((n, s) -> -Score.INFINITY);
+            }
+            if (h.hardBan) r.scores.put(e.getKey(), -Score.INFINITY);
+        }
+        if (r.migrationThreshold <= 0) return;
+        for (NodeView n : ws.nodes) {
+            int count = FailCounts.count(r, n, ws.now);
+            if (count > 0 && count >= r.migrationThreshold && r.scores.containsKey(n)) {
+                r.scores.put(n, -Score.INFINITY);
+            }
+        }
+    }
+}

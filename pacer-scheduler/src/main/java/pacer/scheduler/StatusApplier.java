@@ -1,0 +1,86 @@
+package pacer.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import pacer.cib.LrmResource;
+import pacer.cib.NodeState;
+import pacer.cib.Primitive;
+import pacer.cib.Resource;
+import pacer.cib.Role;
+
+/**
+ * Applies the status section to the working resources: for each node's operation history, finds
+ * the resource (or clone instance, or creates an orphan), unpacks it, and records where each
+ * resource is active and whether it failed there.
+ */
+final class StatusApplier {
+    private final WorkingSet ws;
+    private final HistoryUnpacker unpacker;
+
+    StatusApplier(WorkingSet ws) {
+        this.ws = ws;
+        this.unpacker = new HistoryUnpacker(ws.options, ws.now);
+    }
+
+    void apply() {
+        for (NodeState state : ws.cib.status().nodes()) {
+            NodeView node = ws.node(state.id().isEmpty() ? state.uname() : state.id());
+            if (node == null) continue;
+            for (LrmResource lrm : state.resources()) {
+                Rsc rsc = find(lrm, node);
+                NodeHistory h = unpacker.unpack(rsc, node, lrm);
+                rsc.history.put(node, h);
+                if (h.role.isActive() && !(h.role == Role.UNKNOWN)) {
+                    if (!rsc.runningOn.contains(node)) rsc.runningOn.add(node);
+                    if (h.role.compareTo(rsc.role) > 0 || rsc.role == Role.STOPPED) rsc.role = h.role;
+                    if (h.onFail != OnFail.IGNORE && h.failure != null) rsc.failed = true;
+                    if (h.onFail == OnFail.BLOCK) {
+                        rsc.blocked = true;
+                        rsc.managed = false;
+                    }
+                }
+                if (h.onFail == OnFail.FENCE && h.failure != null && h.role.isActive() && node.fenceReason == null) {
+                    node.unclean = true;
+                    node.fenceReason = rsc.id.replaceAll(":[0-9]+$", "") + " failed there";
+                }
+                if (h.onFail == OnFail.STANDBY && h.failure != null) node.standby = true;
+            }
+        }
+    }
+
+    private Rsc find(LrmResource lrm, NodeView node) {
+        Rsc direct = ws.byId.get(lrm.id());
+        if (direct != null && direct.isPrimitive()) return direct;
+        if (direct != null && direct.config.kind() == Resource.Kind.PRIMITIVE) return direct;
+        // An anonymous clone's history names the child without an instance number.
+        Optional<Rsc> instance = anonymousInstance(lrm.id(), node);
+        if (instance.isPresent()) return instance.get();
+        return orphan(lrm);
+    }
+
+    private Optional<Rsc> anonymousInstance(String baseId, NodeView node) {
+        List<Rsc> instances = new ArrayList<>();
+        for (Rsc p : ws.primitives()) {
+            if (p.config.id().equals(baseId) && !p.id.equals(baseId)) instances.add(p);
+        }
+        if (instances.isEmpty()) return Optional.empty();
+        for (Rsc i : instances) if (i.history.containsKey(node)) continue; else if (i.runningOn.isEmpty() && i.history.isEmpty()) return Optional.of(i);
+        for (Rsc i : instances) if (!i.history.containsKey(node)) return Optional.of(i);
+        return Optional.of(instances.get(0));
+    }
+
+    private Rsc orphan(LrmResource lrm) {
+        Rsc existing = ws.byId.get(lrm.id());
+        if (existing != null) return existing;
+        Primitive p = new Primitive(lrm.id(), lrm.standard(), lrm.provider(), lrm.type(), Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), lrm.line());
+        Rsc r = new Rsc(lrm.id(), p, null, 100_000 + ws.orphans.size());
+        r.orphan = true;
+        r.managed = ws.options.flag(pacer.cib.ClusterOption.STOP_ORPHAN_RESOURCES);
+        r.meta = java.util.Map.of();
+        ws.byId.put(r.id, r);
+        ws.orphans.add(r);
+        return r;
+    }
+}
