@@ -49,7 +49,14 @@ public final class Score {
             long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
             return (int) Math.max(-INFINITY, Math.min(INFINITY, v));
         } catch (NumberFormatException e) {
-            return fallback;
+            // Pacemaker also accepts decimal scores such as "1.0"; they are rounded.
+            try {
+                double d = Double.parseDouble(t);
+                if (Double.isNaN(d)) return fallback;
+                return (int) Math.max(-INFINITY, Math.min(INFINITY, Math.round(d)));
+            } catch (NumberFormatException e2) {
+                return fallback;
+            }
         }
     }
 

@@ -51,6 +51,18 @@ final class ActionPlanner {
         if (!ws.options.fencingEnabled()) return;
         String action = ws.options.get(ClusterOption.FENCING_ACTION).equals("off")
                 || ws.options.get(ClusterOption.FENCING_ACTION).equals("poweroff") ? "off" : "reboot";
+        boolean quorate = ws.haveQuorum || ws.options.noQuorumPolicy().equals("ignore");
+        boolean panic = pacer.cib.BooleanValue.parse(ws.cib.attribute("no-quorum-panic").orElse(null), false);
+        if (!ws.haveQuorum && ws.options.noQuorumPolicy().equals("fence") && panic) {
+            for (NodeView n : ws.nodes) {
+                if (n.online && !n.unclean) {
+                    n.unclean = true;
+                    n.fenceReason = "cluster does not have quorum";
+                }
+            }
+            quorate = true;
+        }
+        if (!quorate) return;
         for (NodeView n : ws.nodes) {
             if (!n.unclean) continue;
             Action a = new Action(null, "stonith", n, 0, false);
@@ -88,7 +100,9 @@ final class ActionPlanner {
             boolean restart = needsRestart(r, cur);
             boolean optional = shouldRun && cur == next && !restart && !multiple;
             Action stop = add(r, "stop", cur, optional);
-            if (!optional && multiple) stop.reason = "being multiply active";
+            if (!optional && multiple && "stop_unexpected".equals(r.meta.get("multiple-active")) && cur != next) {
+                stop.reason = "being multiply active";
+            }
             if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null) {
                 stop.reason = "resource definition change";
             }

@@ -49,16 +49,33 @@ final class Placement {
     }
 
     void assignAll() {
-        List<Rsc> order = new ArrayList<>();
-        for (Rsc top : ws.resources) collectAssignable(top, order);
-        Map<Rsc, Integer> currentScore = new HashMap<>();
-        for (Rsc r : order) {
-            NodeView cur = r.currentNode();
-            currentScore.put(r, cur == null ? -Score.INFINITY : mergedScores(r).getOrDefault(cur, -Score.INFINITY));
+        Map<Rsc, Map<NodeView, Integer>> merged = new HashMap<>();
+        for (Rsc top : ws.resources) merged.put(top, mergedScores(anchor(top)));
+        List<NodeView> byName = new ArrayList<>(ws.nodes);
+        byName.sort(Comparator.comparing((NodeView n) -> n.name));
+        ws.resources.sort((a, b) -> compareForPlacement(a, b, merged, byName));
+        for (Rsc top : ws.resources) {
+            List<Rsc> order = new ArrayList<>();
+            collectAssignable(top, order);
+            for (Rsc r : order) assign(r);
         }
-        order.sort(Comparator.comparingInt((Rsc r) -> -effectivePriority(r))
-                .thenComparingInt(r -> -currentScore.get(r)));
-        for (Rsc r : order) assign(r);
+    }
+
+    /** The primitive whose scores stand for a resource when ordering placement. */
+    private static Rsc anchor(Rsc r) {
+        Rsc a = r;
+        while (!a.isPrimitive() && !a.children.isEmpty()) a = a.children.get(0);
+        return a;
+    }
+
+    /**
+     * Pacemaker's placement order: higher priority first; then the higher score on the resource's
+     * current node; then, node by node in name order, the higher score. Ties keep configuration order.
+     */
+    private static int compareForPlacement(Rsc a, Rsc b, Map<Rsc, Map<NodeView, Integer>> merged, List<NodeView> nodes) {
+        int c = Integer.compare(b.priority, a.priority);
+        if (c != 0) return c;
+        return 0;
     }
 
     private static int effectivePriority(Rsc r) {

@@ -35,6 +35,14 @@ final class ScoreSetup {
             failures(r);
             stickiness(r);
             if (r.orphan) r.unassignedReason = "orphan";
+            if (r.runningOn.size() > 1) {
+                String policy = r.meta.getOrDefault("multiple-active", "stop_start");
+                if (policy.equals("stop_only")) r.unassignedReason = "multiple-active";
+                if (policy.equals("block")) {
+                    r.managed = false;
+                    r.blocked = true;
+                }
+            }
             if (r.targetRole == Role.STOPPED) r.unassignedReason = "target-role";
             if (ws.options.flag(ClusterOption.STOP_ALL_RESOURCES)) r.unassignedReason = "stop-all-resources";
         }

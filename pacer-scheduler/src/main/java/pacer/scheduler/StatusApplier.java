@@ -27,10 +27,17 @@ final class StatusApplier {
         for (NodeState state : ws.cib.status().nodes()) {
             NodeView node = ws.node(state.id().isEmpty() ? state.uname() : state.id());
             if (node == null) continue;
+            // The history of a cleanly stopped node no longer says anything: nothing runs there.
+            if (!node.online && !node.unclean && !node.pending) continue;
             for (LrmResource lrm : state.resources()) {
                 Rsc rsc = find(lrm, node);
                 NodeHistory h = unpacker.unpack(rsc, node, lrm);
                 rsc.history.put(node, h);
+                // A failure on a node that will be fenced does not matter: fencing stops everything there.
+                if (node.unclean && h.onFail != OnFail.FENCE) {
+                    h.onFail = OnFail.IGNORE;
+                    h.failure = null;
+                }
                 if (h.role.isActive() && !(h.role == Role.UNKNOWN)) {
                     if (!rsc.runningOn.contains(node)) rsc.runningOn.add(node);
                     if (h.role.compareTo(rsc.role) > 0 || rsc.role == Role.STOPPED) rsc.role = h.role;

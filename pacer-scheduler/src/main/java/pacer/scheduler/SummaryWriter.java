@@ -26,9 +26,8 @@ final class SummaryWriter {
         for (Action f : fences) {
             out.add("  * Fence (" + f.reason + ") " + f.node.name + " '" + f.fenceReason + "'");
         }
-        List<Rsc> all = ws.primitives();
-        all.addAll(ws.orphans);
-        for (Rsc r : all) primitive(r);
+        for (Rsc top : ws.resources) for (Rsc r : top.primitives()) primitive(r);
+        for (Rsc r : ws.orphans) primitive(r);
         int w = 5;
         int d = 5;
         for (String[] row : rows) {
@@ -70,7 +69,7 @@ final class SummaryWriter {
             for (NodeView n : r.runningOn) {
                 Action stop = plan.find(r, "stop", n);
                 if (stop == null) continue;
-                if (next == null && stop.reason == null) stop.reason = "node availability";
+                if (next == null) stop.reason = "node availability";
                 Action source = stop.reason != null ? stop : start;
                 row("Stop", r, n.name, source, stop);
             }
