@@ -93,12 +93,15 @@ final class ActionPlanner {
     private void primitiveActions(Rsc r) {
         NodeView next = r.assigned;
         boolean shouldRun = next != null && r.unassignedReason == null;
-        if (!r.managed) return;
+        if (!r.managed) {
+            unmanagedActions(r);
+            return;
+        }
         boolean multiple = r.runningOn.size() > 1;
         List<Action> stops = new ArrayList<>();
         for (NodeView cur : r.runningOn) {
             boolean restart = needsRestart(r, cur);
-            boolean optional = shouldRun && cur == next && !restart && !multiple;
+            boolean optional = shouldRun && cur == next && !restart && !multiple && !cur.unclean;
             Action stop = add(r, "stop", cur, optional);
             if (!optional && multiple && "stop_unexpected".equals(r.meta.get("multiple-active")) && cur != next) {
                 stop.reason = "being multiply active";
@@ -118,10 +121,11 @@ final class ActionPlanner {
         }
         Action start;
         if (shouldRun) {
-            boolean optional = r.runningOn.size() == 1 && r.runningOn.get(0) == next && !needsRestart(r, next);
+            boolean optional = r.runningOn.size() == 1 && r.runningOn.get(0) == next && !needsRestart(r, next)
+                    && !next.unclean;
             start = add(r, "start", next, optional);
             if (!next.canHostResources()) start.runnable = false;
-            if (!quorumAllowsStarts() && !optional) {
+            if (!quorumAllowsStarts() && !optional && r.runningOn.isEmpty()) {
                 start.runnable = false;
                 start.reason = ws.options.noQuorumPolicy().equals("freeze") ? "quorum freeze" : "no quorum";
             }
@@ -135,16 +139,22 @@ final class ActionPlanner {
         for (Action stop : stops) edges.add(new OrderEdge(stop, start, true, false, true));
         if (!quorumAllowsStarts() && ws.options.noQuorumPolicy().equals("stop")) {
             for (Action stop : stops) {
-                if (stop.optional) {
-                    stop.optional = false;
-                    stop.reason = "no quorum";
-                }
+                stop.optional = false;
+                stop.reason = "no quorum";
             }
         }
         for (Action f : fencing) {
             if (r.isFencingDevice()) continue;
             edges.add(new OrderEdge(f, start, false, false, false));
         }
+    }
+
+    /** An unmanaged resource gets actions only so that orderings see it: nothing runs. */
+    private void unmanagedActions(Rsc r) {
+        NodeView cur = r.currentNode();
+        Action start = add(r, "start", cur, true);
+        start.runnable = cur != null && !r.blocked && !r.failed;
+        if (cur != null) add(r, "stop", cur, true).runnable = !r.blocked;
     }
 
     private boolean needsRestart(Rsc r, NodeView n) {
@@ -168,23 +178,23 @@ final class ActionPlanner {
             Action cs = child.isPrimitive() ? find(child, "start", child.assigned) : find(child, "start", null);
             if (cs == null && child.isPrimitive()) cs = find(child, "start", null);
             Action cr = child.isPrimitive() ? cs : find(child, "running", null);
-            if (cs != null) edges.add(new OrderEdge(start, cs, true, false, true));
-            if (cr != null) edges.add(new OrderEdge(cr, running, true, false, !group || true));
+            if (cs != null) edges.add(new OrderEdge(start, cs, false, false, true));
+            if (cr != null) edges.add(new OrderEdge(cr, running, true, false, true));
             for (NodeView n : child.isPrimitive() ? child.runningOn : List.<NodeView>of()) {
                 Action s = find(child, "stop", n);
                 if (s == null) continue;
-                edges.add(new OrderEdge(stop, s, true, false, false));
+                edges.add(new OrderEdge(stop, s, false, false, false));
                 edges.add(new OrderEdge(s, stopped, true, false, false));
             }
             if (!child.isPrimitive()) {
                 Action childStop = find(child, "stop", null);
                 Action childStopped = find(child, "stopped", null);
-                edges.add(new OrderEdge(stop, childStop, true, false, false));
+                edges.add(new OrderEdge(stop, childStop, false, false, false));
                 edges.add(new OrderEdge(childStopped, stopped, true, false, false));
             }
         }
         edges.add(new OrderEdge(start, running, false, false, true));
-        edges.add(new OrderEdge(stopped, start, true, false, false));
+        edges.add(new OrderEdge(stopped, start, false, false, false));
     }
 
     private List<Action> actionsFor(Rsc r, String task) {
@@ -228,9 +238,10 @@ final class ActionPlanner {
             for (OrderEdge e : edges) {
                 Action f = e.first();
                 Action t = e.then();
-                if (e.runnableLeft() && !f.runnable && t.runnable && !(f.optional && f.node != null)) {
+                if (e.runnableLeft() && !f.runnable && t.runnable) {
                     t.runnable = false;
-                    if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
+                    if (t.reason == null && f.pseudo && f.node == null && f.reason != null) t.reason = f.reason;
+                    else if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;
                 }
                 if (e.impliesThen() && !f.optional && t.optional && f.runnable && t.node != null) {

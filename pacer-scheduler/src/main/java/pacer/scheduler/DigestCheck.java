@@ -41,11 +41,39 @@ final class DigestCheck {
         if (digest(params).equals(op.opDigest().get())) return Outcome.NONE;
         Optional<String> secure = op.secureDigest();
         if (secure.isPresent()) {
-            Map<String, String> masked = new TreeMap<>(params);
+            Map<String, String> masked = new TreeMap<>(newFeatureSet(op) ? params : instanceOnly(r, h.node));
             op.attribute("op-secure-params").ifPresent(list -> masked.keySet().removeAll(names(list)));
             if (digest(masked).equals(secure.get())) return Outcome.NONE;
         }
         return op.restartDigest().isPresent() ? Outcome.RELOAD : Outcome.RESTART;
+    }
+
+    /** Histories recorded before feature set 3.16.0 hashed only the instance attributes. */
+    private static boolean newFeatureSet(LrmOperation op) {
+        String[] v = op.attribute("crm_feature_set").orElse("0").split("\\.");
+        int[] want = {3, 16, 0};
+        for (int i = 0; i < 3; i++) {
+            int x = i < v.length ? parseInt(v[i]) : 0;
+            if (x != want[i]) return x > want[i];
+        }
+        return true;
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, String> instanceOnly(Rsc r, NodeView node) {
+        Map<String, String> p = new TreeMap<>();
+        for (Rsc x = r; x != null; x = x.parent) WorkingSetAccess.instance(x, node).forEach(p::putIfAbsent);
+        if (r.isFencingDevice()) {
+            p.keySet().removeIf(k -> k.equals("provides") || k.equals("stonith-timeout") || k.startsWith("pcmk_"));
+        }
+        return p;
     }
 
     private static Set<String> names(String list) {

@@ -59,11 +59,16 @@ final class HistoryUnpacker {
         }
         if (op.opStatus() == 1) return; // cancelled
         int rc = op.rcCode();
+        if (rc == 190) rc = OCF_OK;          // degraded: running, but reported as such
+        if (rc == 191) rc = OCF_RUNNING_PROMOTED;
         int expected = expectedRc(op);
         if (op.isRecurring()) h.recurring.add(op);
-        boolean success = op.opStatus() == 0 && (rc == expected || (probe && (rc == OCF_OK || rc == OCF_NOT_RUNNING
+        // An "error" status with the expected exit code is a success: old controllers recorded
+        // probes that found nothing this way.
+        boolean done = op.opStatus() == 0 || op.opStatus() == 4;
+        boolean success = done && (rc == expected || (probe && (rc == OCF_OK || rc == OCF_NOT_RUNNING
                 || rc == OCF_RUNNING_PROMOTED)));
-        if (!success && op.opStatus() == 0 && task.equals("monitor") && rc == OCF_RUNNING_PROMOTED) success = true;
+        if (!success && done && task.equals("monitor") && rc == OCF_RUNNING_PROMOTED) success = true;
         if (success) {
             succeeded(h, task, rc, op);
             return;

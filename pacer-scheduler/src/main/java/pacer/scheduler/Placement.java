@@ -180,6 +180,10 @@ final class Placement {
             return;
         }
         if (r.unassignedReason != null) return;
+        if (!ws.haveQuorum && ws.options.noQuorumPolicy().equals("freeze") && r.currentNode() != null) {
+            r.assigned = r.currentNode();
+            return;
+        }
         List<NodeView> candidates = new ArrayList<>();
         for (Map.Entry<NodeView, Integer> e : scores.entrySet()) {
             if (e.getValue() >= 0 && e.getKey().canHostResources() && !excludedByClone(r, e.getKey())) {

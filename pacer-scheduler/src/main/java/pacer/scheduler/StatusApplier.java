@@ -58,10 +58,11 @@ final class StatusApplier {
 
     private Rsc find(LrmResource lrm, NodeView node) {
         Rsc direct = ws.byId.get(lrm.id());
-        if (direct != null && direct.isPrimitive()) return direct;
-        if (direct != null && direct.config.kind() == Resource.Kind.PRIMITIVE) return direct;
-        // An anonymous clone's history names the child without an instance number.
-        Optional<Rsc> instance = anonymousInstance(lrm.id(), node);
+        if (direct != null && direct.isPrimitive() && !isAnonymousInstance(direct)) return direct;
+        // An anonymous clone's history names the child with or without an instance number; the
+        // number means nothing, so instances are handed out in the order histories are found.
+        String base = lrm.id().replaceAll(":[0-9]+$", "");
+        Optional<Rsc> instance = anonymousInstance(base, node);
         if (instance.isPresent()) return instance.get();
         return orphan(lrm);
     }
@@ -72,9 +73,19 @@ final class StatusApplier {
             if (p.config.id().equals(baseId) && !p.id.equals(baseId)) instances.add(p);
         }
         if (instances.isEmpty()) return Optional.empty();
-        for (Rsc i : instances) if (i.history.containsKey(node)) continue; else if (i.runningOn.isEmpty() && i.history.isEmpty()) return Optional.of(i);
-        for (Rsc i : instances) if (!i.history.containsKey(node)) return Optional.of(i);
-        return Optional.of(instances.get(0));
+        for (Rsc i : instances) {
+            if (i.history.isEmpty()) return Optional.of(i);
+        }
+        for (Rsc i : instances) {
+            if (!i.history.containsKey(node) && i.runningOn.isEmpty()) return Optional.of(i);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAnonymousInstance(Rsc r) {
+        Rsc clone = r.parent;
+        while (clone != null && clone.config.kind() != Resource.Kind.CLONE) clone = clone.parent;
+        return clone != null && !pacer.cib.BooleanValue.parse(clone.meta.get("globally-unique"), false);
     }
 
     private Rsc orphan(LrmResource lrm) {
