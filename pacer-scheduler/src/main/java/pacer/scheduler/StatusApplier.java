@@ -32,6 +32,12 @@ final class StatusApplier {
             for (LrmResource lrm : state.resources()) {
                 Rsc rsc = find(lrm, node);
                 NodeHistory h = unpacker.unpack(rsc, node, lrm);
+                if (isAnonymousInstance(rsc)) {
+                    Rsc chosen = anonymousInstance(rsc.config.id(), node, h.role.isActive()).orElse(null);
+                    if (chosen == null) chosen = orphan(lrm);
+                    if (chosen != rsc) h = unpacker.unpack(chosen, node, lrm);
+                    rsc = chosen;
+                }
                 rsc.history.put(node, h);
                 // A failure on a node that will be fenced does not matter: fencing stops everything there.
                 if (node.unclean && h.onFail != OnFail.FENCE) {
@@ -62,22 +68,28 @@ final class StatusApplier {
         // An anonymous clone's history names the child with or without an instance number; the
         // number means nothing, so instances are handed out in the order histories are found.
         String base = lrm.id().replaceAll(":[0-9]+$", "");
-        Optional<Rsc> instance = anonymousInstance(base, node);
-        if (instance.isPresent()) return instance.get();
+        for (Rsc p : ws.primitives()) {
+            if (p.config.id().equals(base) && !p.id.equals(base) && isAnonymousInstance(p)) return p;
+        }
         return orphan(lrm);
     }
 
-    private Optional<Rsc> anonymousInstance(String baseId, NodeView node) {
+    /**
+     * The instance an anonymous clone's history on {@code node} belongs to: active histories take
+     * the lowest free instance (so running instances keep low numbers), inactive ones the highest.
+     */
+    private Optional<Rsc> anonymousInstance(String baseId, NodeView node, boolean active) {
         List<Rsc> instances = new ArrayList<>();
         for (Rsc p : ws.primitives()) {
             if (p.config.id().equals(baseId) && !p.id.equals(baseId)) instances.add(p);
         }
         if (instances.isEmpty()) return Optional.empty();
-        for (Rsc i : instances) {
-            if (i.history.isEmpty()) return Optional.of(i);
-        }
+        if (!active) java.util.Collections.reverse(instances);
         for (Rsc i : instances) {
             if (!i.history.containsKey(node) && i.runningOn.isEmpty()) return Optional.of(i);
+        }
+        for (Rsc i : instances) {
+            if (!i.history.containsKey(node)) return Optional.of(i);
         }
         return Optional.empty();
     }
