@@ -17,14 +17,16 @@ import pacer.cib.Role;
 final class ActionPlanner {
     private final WorkingSet ws;
     private final List<Ordering> orderings;
+    private final List<Colocation> colocations;
     final List<Action> actions = new ArrayList<>();
     final List<Action> fencing = new ArrayList<>();
     final List<OrderEdge> edges = new ArrayList<>();
     private final Map<String, Action> index = new LinkedHashMap<>();
 
-    ActionPlanner(WorkingSet ws, List<Ordering> orderings) {
+    ActionPlanner(WorkingSet ws, List<Ordering> orderings, List<Colocation> colocations) {
         this.ws = ws;
         this.orderings = orderings;
+        this.colocations = colocations;
     }
 
     void plan() {
@@ -267,6 +269,7 @@ final class ActionPlanner {
                     changed = true;
                 }
             }
+            changed |= colocationsUnrunnable();
             for (Action a : actions) {
                 if (a.pseudo && a.node == null && a.rsc != null && a.optional && anyRequiredInput(a)) {
                     a.optional = false;
@@ -276,6 +279,28 @@ final class ActionPlanner {
         }
         if (!ws.options.flag(ClusterOption.MAINTENANCE_MODE)) return;
         for (Action a : actions) a.optional = true;
+    }
+
+    /**
+     * A dependent of a mandatory colocation cannot start while its primary cannot: its start
+     * becomes unrunnable "due to colocation with" the primary.
+     */
+    private boolean colocationsUnrunnable() {
+        boolean changed = false;
+        for (Colocation c : colocations) {
+            if (c.score() < pacer.cib.Score.INFINITY) continue;
+            Action primaryStart = c.primary().isPrimitive()
+                    ? find(c.primary(), "start", c.primary().assigned) : find(c.primary(), "start", null);
+            if (primaryStart == null || primaryStart.runnable || primaryStart.optional && c.primary().isPrimitive()) continue;
+            for (Rsc d : c.dependent().isPrimitive() ? List.of(c.dependent()) : c.dependent().primitives().subList(0, 1)) {
+                Action start = find(d, "start", d.assigned);
+                if (start == null || !start.runnable || start.optional) continue;
+                start.runnable = false;
+                if (start.reason == null) start.reason = "colocation with " + c.primary().id;
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private boolean anyRequiredInput(Action a) {

@@ -43,7 +43,7 @@ public final class Scheduler {
         Placement placement = new Placement(ws, constraints.colocations);
         placement.assignAll();
         for (Rsc o : ws.orphans) o.assignedDone = true;
-        ActionPlanner plan = new ActionPlanner(ws, constraints.orderings);
+        ActionPlanner plan = new ActionPlanner(ws, constraints.orderings, constraints.colocations);
         plan.plan();
         List<String> summary = new SummaryWriter(ws, plan).lines();
         return new Transition(summary, GraphBuilder.build(ws, plan), reports.list(), ws, plan);

@@ -12,10 +12,14 @@ import pacer.cib.report.CibReport;
  * @param revisedStatus the "Revised Cluster Status:" block's body lines
  * @param scores allocation scores, one line each, when asked for (else empty)
  * @param reports configuration problems found by the parser and the scheduler
+ * @param preamble the date lines ({@code Using the original execution date of: …}), printed before
+ *                 the current status and again after the executed actions (else empty)
  */
 public record SimulationResult(List<String> currentStatus, List<String> transitionSummary, List<String> executed,
-                               List<String> revisedStatus, List<String> scores, List<CibReport> reports) {
+                               List<String> revisedStatus, List<String> scores, List<CibReport> reports,
+                               List<String> preamble) {
     public SimulationResult {
+        preamble = List.copyOf(preamble);
         currentStatus = List.copyOf(currentStatus);
         transitionSummary = List.copyOf(transitionSummary);
         executed = List.copyOf(executed);
@@ -27,6 +31,7 @@ public record SimulationResult(List<String> currentStatus, List<String> transiti
     /** The whole text, as {@code crm_simulate -x FILE -S} prints it. */
     public String render() {
         StringBuilder b = new StringBuilder();
+        preamble.forEach(l -> b.append(l).append('\n'));
         b.append("Current cluster status:\n");
         currentStatus.forEach(l -> b.append(l).append('\n'));
         b.append('\n');
@@ -37,10 +42,9 @@ public record SimulationResult(List<String> currentStatus, List<String> transiti
         }
         b.append("Transition Summary:\n");
         transitionSummary.forEach(l -> b.append(l).append('\n'));
-        if (!executed.isEmpty()) {
-            b.append('\n').append("Executing Cluster Transition:\n");
-            executed.forEach(l -> b.append(l).append('\n'));
-        }
+        b.append('\n').append("Executing Cluster Transition:\n");
+        executed.forEach(l -> b.append(l).append('\n'));
+        preamble.forEach(l -> b.append(l).append('\n'));
         b.append('\n').append("Revised Cluster Status:\n");
         revisedStatus.forEach(l -> b.append(l).append('\n'));
         return b.toString();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import pacer.cib.Cib;
 import pacer.scheduler.Scheduler;
+import pacer.scheduler.StatusPrinter;
 import pacer.scheduler.Transition;
 
 /**
@@ -16,6 +17,7 @@ public final class Simulator {
 
     public static SimulationResult simulate(Cib cib, Instant now, boolean showScores) {
         Transition t = Scheduler.schedule(cib, now);
-        return new SimulationResult(List.of(), t.summary(), List.of(), List.of(), List.of(), t.reports());
+        return new SimulationResult(StatusPrinter.current(t), t.summary(), StatusPrinter.executed(t),
+                StatusPrinter.revised(t), List.of(), t.reports(), StatusPrinter.dateLines(t));
     }
 }

@@ -1,8 +1,6 @@
 package pacer.scheduler.scenario;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +15,7 @@ final class NodeStateXml {
     private final String flags;
     private final Map<String, String> transients = new LinkedHashMap<>();
     private final Map<String, String> agents = new LinkedHashMap<>();
-    private final Map<String, List<String>> ops = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> ops = new LinkedHashMap<>();
     private int callId = 10;
 
     private NodeStateXml(String uname, String flags) {
@@ -48,11 +46,11 @@ final class NodeStateXml {
     }
 
     /**
-     * A successful start, then a successful recurring monitor, of {@code rsc} ({@code agent} as
-     * class:provider:type) on this node.
+     * A successful start with the given parameters (recorded as its op-digest), then a successful
+     * recurring monitor, of {@code rsc} ({@code agent} as class:provider:type) on this node.
      */
-    NodeStateXml running(String rsc, String agent, long monitorIntervalMs) {
-        op(rsc, agent, "start", 0, 0, 0, 0, Map.of());
+    NodeStateXml running(String rsc, String agent, long monitorIntervalMs, Map<String, String> parameters) {
+        op(rsc, agent, "start", 0, 0, 0, 0, Map.of("op-digest", Digests.of(parameters)));
         if (monitorIntervalMs > 0) op(rsc, agent, "monitor", monitorIntervalMs, 0, 0, 0, Map.of());
         return this;
     }
@@ -68,8 +66,22 @@ final class NodeStateXml {
         agents.putIfAbsent(rsc, agent);
         int call = callId++;
         String key = call + ":1:" + expectedRc + ":" + UUID;
-        String id = intervalMs > 0 ? rsc + "_monitor_" + intervalMs
-                : (rc == expectedRc && opStatus == 0 ? rsc + "_last_0" : rsc + "_last_failure_0");
+        boolean failed = rc != expectedRc || opStatus != 0;
+        Map<String, String> entries = ops.computeIfAbsent(rsc, k -> new LinkedHashMap<>());
+        // As the controller records it: the recurring op under its own id, the last one-shot op
+        // as RSC_last_0, and a failure also as RSC_last_failure_0 (same call id); a newer entry
+        // replaces an older one with the same id.
+        String id = intervalMs > 0 ? rsc + "_monitor_" + intervalMs : (failed ? null : rsc + "_last_0");
+        if (id != null) entries.put(id, entry(id, rsc, operation, intervalMs, rc, opStatus, call, key, extra));
+        if (failed) {
+            id = rsc + "_last_failure_0";
+            entries.put(id, entry(id, rsc, operation, intervalMs, rc, opStatus, call, key, extra));
+        }
+        return this;
+    }
+
+    private static String entry(String id, String rsc, String operation, long intervalMs, int rc, int opStatus,
+                                int call, String key, Map<String, String> extra) {
         StringBuilder b = new StringBuilder("          <lrm_rsc_op id=\"").append(id)
                 .append("\" operation_key=\"").append(rsc).append('_').append(operation).append('_').append(intervalMs)
                 .append("\" operation=\"").append(operation).append("\" crm_feature_set=\"3.19.0\" transition-key=\"")
@@ -78,8 +90,7 @@ final class NodeStateXml {
                 .append("\" op-status=\"").append(opStatus).append("\" interval=\"").append(intervalMs).append('"');
         extra.forEach((k, v) -> b.append(' ').append(k).append("=\"").append(v).append('"'));
         b.append("/>\n");
-        ops.computeIfAbsent(rsc, k -> new ArrayList<>()).add(b.toString());
-        return this;
+        return b.toString();
     }
 
     String xml(String id) {
@@ -99,7 +110,7 @@ final class NodeStateXml {
             b.append("        <lrm_resource id=\"").append(rsc).append("\" class=\"").append(p[0]).append('"');
             if (p.length == 3) b.append(" provider=\"").append(p[1]).append('"');
             b.append(" type=\"").append(p[p.length - 1]).append("\">\n");
-            ops.get(rsc).forEach(b::append);
+            ops.get(rsc).values().forEach(b::append);
             b.append("        </lrm_resource>\n");
         });
         b.append("        </lrm_resources>\n      </lrm>\n    </node_state>\n");
