@@ -1,7 +1,6 @@
 package pacer.scheduler;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class StatusExecution {
     }
 
     List<String> lines() {
-        for (Action a : plan.actions) if (StatusState.executed(a)) steps.put(a, new StatusStep(line(a)));
+        for (Action a : plan.actions) if (runs(a)) steps.put(a, new StatusStep(line(a)));
         for (OrderEdge e : plan.edges) {
             StatusStep first = steps.get(e.first());
             StatusStep then = steps.get(e.then());
@@ -41,7 +40,7 @@ final class StatusExecution {
         probes();
         recurring();
         List<Rsc> top = new ArrayList<>(ws.resources);
-        top.sort(Comparator.comparingInt((Rsc r) -> r.order));
+        top.sort(StatusResourceList.DISPLAY_ORDER);
         for (Rsc r : top) emit(r);
         for (Rsc o : ws.orphans) if (!top.contains(o)) emit(o);
         List<Action> rest = new ArrayList<>();
@@ -50,6 +49,23 @@ final class StatusExecution {
         for (Action a : rest) order.add(steps.get(a));
         shutdowns();
         return run();
+    }
+
+    /**
+     * Whether the simulation runs the action. A group's or clone's start/running (stop/stopped)
+     * pseudo actions run whenever a member starts (stops), even if the plan left them optional.
+     */
+    private boolean runs(Action a) {
+        if (StatusState.executed(a)) return true;
+        if (!a.runnable || a.rsc == null || a.rsc.isPrimitive() || !a.pseudo) return false;
+        String task = a.task.equals("running") ? "start" : a.task.equals("stopped") ? "stop" : a.task;
+        if (!task.equals("start") && !task.equals("stop")) return false;
+        for (Rsc p : a.rsc.primitives()) {
+            for (Action b : plan.actions) {
+                if (b.rsc == p && b.task.equals(task) && StatusState.executed(b)) return true;
+            }
+        }
+        return false;
     }
 
     private void emit(Rsc r) {

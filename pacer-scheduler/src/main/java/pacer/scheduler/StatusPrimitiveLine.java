@@ -61,6 +61,7 @@ final class StatusPrimitiveLine {
         if (r.blocked) flags.add("blocked");
         else if (maintenance(r)) flags.add("maintenance");
         else if (!r.managed) flags.add("unmanaged");
+        if (failureIgnored(r)) flags.add("failure ignored");
         if (!flags.isEmpty()) b.append(" (").append(String.join(", ", flags)).append(')');
         if (nodes.size() > 1) {
             b.append(" [");
@@ -124,20 +125,62 @@ final class StatusPrimitiveLine {
 
     /** The exit text of a failed probe of a stopped resource, as crm_simulate shows it. */
     String failedProbe(Rsc r) {
-        for (NodeView n : r.history.keySet()) {
-            for (NodeState state : s.ws.cib.status().nodes()) {
-                if (!state.id().equals(n.id) && !state.uname().equals(n.name)) continue;
-                for (LrmResource lrm : state.resources()) {
-                    if (!lrm.id().equals(r.id) && !lrm.id().equals(r.config.id())) continue;
-                    for (LrmOperation op : lrm.operations()) {
-                        if (!op.operation().equals("monitor") || op.intervalMs() != 0 || op.isPending()) continue;
-                        String text = exitText(op.rcCode());
-                        if (text != null) return text;
+        for (LrmResource lrm : histories(r)) {
+            for (LrmOperation op : lrm.operations()) {
+                if (!op.operation().equals("monitor") || op.intervalMs() != 0 || op.isPending()) continue;
+                if (expired(r, op)) continue;
+                String text = exitText(op.rcCode());
+                if (text != null) return text;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a failure-timeout has passed since the operation's result was recorded. */
+    private boolean expired(Rsc r, LrmOperation op) {
+        if (r.failureTimeoutMs <= 0) return false;
+        long last = op.lastRcChange() > 0 ? op.lastRcChange() : parseLong(op.attribute("last-run").orElse("0"));
+        return last > 0 && s.ws.now.getEpochSecond() >= last + r.failureTimeoutMs / 1000;
+    }
+
+    private static long parseLong(String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Whether some recorded operation failed where its configuration says {@code on-fail=ignore}. */
+    private boolean failureIgnored(Rsc r) {
+        for (LrmResource lrm : histories(r)) {
+            for (LrmOperation op : lrm.operations()) {
+                if (op.isPending() || op.rcCode() == HistoryUnpacker.expectedRc(op)) continue;
+                boolean probe = op.operation().equals("monitor") && op.intervalMs() == 0;
+                if (probe && (op.rcCode() == 7 || op.rcCode() == 8)) continue;
+                for (pacer.cib.Operation o : r.primitive().operations()) {
+                    if (o.name().equals(op.operation()) && o.intervalMs() == op.intervalMs()
+                            && "ignore".equals(o.attribute("on-fail").orElse(""))) {
+                        return true;
                     }
                 }
             }
         }
-        return null;
+        return false;
+    }
+
+    /** The status entries recorded for this resource (by its id or, for clone instances, its base id). */
+    private List<LrmResource> histories(Rsc r) {
+        List<LrmResource> out = new ArrayList<>();
+        for (NodeView n : r.history.keySet()) {
+            for (NodeState state : s.ws.cib.status().nodes()) {
+                if (!state.id().equals(n.id) && !state.uname().equals(n.name)) continue;
+                for (LrmResource lrm : state.resources()) {
+                    if (lrm.id().equals(r.id) || lrm.id().equals(r.config.id())) out.add(lrm);
+                }
+            }
+        }
+        return out;
     }
 
     private static String exitText(int rc) {
@@ -162,7 +205,10 @@ final class StatusPrimitiveLine {
         return top != r && top.config.kind() == Resource.Kind.CLONE && !unique(top);
     }
 
+    /** Whether instances are distinct; LSB agents can't be, so their clones stay anonymous. */
     static boolean unique(Rsc clone) {
-        return BooleanValue.parse(clone.meta.get("globally-unique"), false);
+        if (!BooleanValue.parse(clone.meta.get("globally-unique"), false)) return false;
+        for (Rsc p : clone.primitives()) if ("lsb".equals(p.primitive().standard())) return false;
+        return true;
     }
 }

@@ -17,6 +17,10 @@ import pacer.cib.Role;
  * {@code Stopped: [ … ]} node lists.
  */
 final class StatusResourceList {
+    /** Pacemaker's resource list order: higher priority first, then configuration order. */
+    static final Comparator<Rsc> DISPLAY_ORDER = Comparator.comparingInt((Rsc r) -> -r.priority)
+            .thenComparingInt(r -> r.order);
+
     private final StatusState s;
     private final StatusPrimitiveLine primitive;
     private final List<String> out = new ArrayList<>();
@@ -30,7 +34,7 @@ final class StatusResourceList {
         StatusResourceList l = new StatusResourceList(s);
         l.out.add("  * Full List of Resources:");
         List<Rsc> top = new ArrayList<>(s.ws.resources);
-        top.sort(Comparator.comparingInt((Rsc r) -> r.order));
+        top.sort(StatusResourceList.DISPLAY_ORDER);
         for (Rsc r : top) l.resource(r, 2);
         for (Rsc o : s.ws.orphans) {
             if (!top.contains(o) && !s.nodes(o).isEmpty()) l.resource(o, 2);
