@@ -63,7 +63,8 @@ public final class CibParser {
     private void indexIds(XmlElement configuration) {
         configuration.descendants().forEach(e -> {
             String id = e.id();
-            if (id == null || e.has("id-ref")) return;
+            // resource_ref and obj_ref name a resource by id; they do not define one.
+            if (id == null || e.has("id-ref") || e.name().equals("resource_ref") || e.name().equals("obj_ref")) return;
             if (e.name().equals("template")) templates.put(id, e);
             XmlElement prev = ids.putIfAbsent(id, e);
             if (prev != null && !prev.equals(e)) {

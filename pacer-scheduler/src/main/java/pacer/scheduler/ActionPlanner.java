@@ -108,7 +108,8 @@ final class ActionPlanner {
             if (!optional && multiple && "stop_unexpected".equals(r.meta.get("multiple-active")) && cur != next) {
                 stop.reason = "being multiply active";
             }
-            if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null) {
+            if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null
+                    && !r.history.get(cur).agentChanged) {
                 stop.reason = "resource definition change";
             }
             if (cur.unclean) {
@@ -132,7 +133,7 @@ final class ActionPlanner {
                 start.reason = ws.options.noQuorumPolicy().equals("freeze") ? "quorum freeze" : "no quorum";
             }
             for (Action stop : stops) {
-                if (stop.reason != null && !stop.optional && start.optional) start.reason = stop.reason;
+                if ("resource definition change".equals(stop.reason) && start.reason == null) start.reason = stop.reason;
             }
         } else {
             start = add(r, "start", null, true);

@@ -30,6 +30,7 @@ final class DigestCheck {
 
     static Outcome outcome(Rsc r, NodeHistory h) {
         LrmOperation op = h.lastDefiningOp;
+        if (h.agentChanged && h.role.isActive()) return Outcome.RESTART;
         if (op == null || r.orphan || !r.isPrimitive() || op.opDigest().isEmpty()) return Outcome.NONE;
         String task = op.operation().equals("monitor") ? "start" : op.operation();
         Map<String, String> params = parameters(r, h.node, task);

@@ -21,6 +21,8 @@ final class NodeHistory {
     /** Whether any operation is still pending here. */
     LrmOperation pending;
     boolean probed;
+    /** The history was recorded for another agent (class, provider or type changed since). */
+    boolean agentChanged;
     /** A hard error that bans the resource from this node (not installed...). */
     boolean hardBan;
     /** A fatal error that bans the resource from every node. */

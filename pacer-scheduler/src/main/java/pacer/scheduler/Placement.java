@@ -96,12 +96,20 @@ final class Placement {
         Map<NodeView, Integer> scores = new LinkedHashMap<>(r.scores);
         for (Colocation c : asDependent.getOrDefault(r, List.of())) {
             assignGroupOrClone(c.primary());
+            // A colocation loop: the primary waits for this resource, so this edge is skipped.
+            if (inProgress(c.primary())) continue;
             applyPrimary(c, scores);
         }
         scores = withDependents(r, scores, 1.0, new ArrayList<>());
         choose(r, scores);
         r.assigning = false;
         r.assignedDone = true;
+    }
+
+    private static boolean inProgress(Rsc p) {
+        if (p.isPrimitive()) return p.assigning;
+        for (Rsc c : p.primitives()) if (c.assigning) return true;
+        return false;
     }
 
     private void assignGroupOrClone(Rsc p) {
@@ -122,6 +130,11 @@ final class Placement {
 
     private void applyPrimary(Colocation c, Map<NodeView, Integer> scores) {
         List<NodeView> placed = placedNodes(c.primary());
+        if (c.primaryRole() == pacer.cib.Role.PROMOTED) {
+            // Promotion is not scheduled yet: instances that are promoted now are taken to stay so.
+            placed = new ArrayList<>(placed);
+            placed.retainAll(promotedNodes(c.primary()));
+        }
         for (Map.Entry<NodeView, Integer> e : scores.entrySet()) {
             boolean same = placed.stream().anyMatch(n -> sameLocation(n, e.getKey(), c.nodeAttribute()));
             if (c.score() >= Score.INFINITY) {
@@ -132,6 +145,16 @@ final class Placement {
                 e.setValue(Score.add(e.getValue(), c.score()));
             }
         }
+    }
+
+    private static List<NodeView> promotedNodes(Rsc primary) {
+        List<NodeView> out = new ArrayList<>();
+        for (Rsc p : primary.primitives()) {
+            for (Map.Entry<NodeView, NodeHistory> e : p.history.entrySet()) {
+                if (e.getValue().role == pacer.cib.Role.PROMOTED && p.assigned == e.getKey()) out.add(e.getKey());
+            }
+        }
+        return out;
     }
 
     private static boolean sameLocation(NodeView a, NodeView b, String attribute) {
@@ -192,14 +215,12 @@ final class Placement {
         }
         if (candidates.isEmpty()) return;
         boolean balance = !ws.options.get(pacer.cib.ClusterOption.PLACEMENT_STRATEGY).equals("minimal");
+        NodeView current = r.currentNode();
         candidates.sort(Comparator.comparingInt((NodeView n) -> -scores.get(n))
                 .thenComparingInt(n -> balance ? n.assignedCount : 0)
+                .thenComparing(n -> n == current ? 0 : 1)
                 .thenComparing(n -> n.name));
         NodeView best = candidates.get(0);
-        NodeView current = r.currentNode();
-        if (current != null && candidates.contains(current) && scores.get(current).equals(scores.get(best))) {
-            best = current;
-        }
         r.assigned = best;
         best.assignedCount++;
     }

@@ -39,6 +39,7 @@ final class StatusApplier {
                     rsc = chosen;
                 }
                 rsc.history.put(node, h);
+                if (rsc.isPrimitive() && !rsc.orphan && !lrm.agent().equals(rsc.primitive().agent())) h.agentChanged = true;
                 // A failure on a node that will be fenced does not matter: fencing stops everything there.
                 if (node.unclean && h.onFail != OnFail.FENCE) {
                     h.onFail = OnFail.IGNORE;

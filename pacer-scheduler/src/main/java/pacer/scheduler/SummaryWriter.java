@@ -69,7 +69,7 @@ final class SummaryWriter {
             for (NodeView n : r.runningOn) {
                 Action stop = plan.find(r, "stop", n);
                 if (stop == null) continue;
-                if (next == null) stop.reason = "node availability";
+                if (next == null && !"no quorum".equals(stop.reason)) stop.reason = "node availability";
                 Action source = stop.reason != null ? stop : start;
                 row("Stop", r, n.name, source, stop);
             }

@@ -8,7 +8,6 @@ import static pacer.scheduler.scenario.Summaries.waitsFor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import pacer.scheduler.Transition;
@@ -43,10 +42,6 @@ class HistoryScenarioTest {
     }
 
     @Test
-    @Disabled("scheduler bug: the Restart line lacks its reason. Pacemaker prints \"Restart vip ( n1 ) due to resource "
-            + "definition change\" (force_restart() gives the stop that reason; conformance case params-1 fails the "
-            + "same way); Pacer prints \"Restart vip ( n1 )\": ActionPlanner puts the reason on the stop, but "
-            + "SummaryWriter takes a Restart line's reason from the start action, which has none")
     @DisplayName("a parameter changed since the start (op-digest mismatch): restart due to resource definition change")
     void changedParameterRestartsWithReason() {
         Transition t = vipChangedSinceStart();

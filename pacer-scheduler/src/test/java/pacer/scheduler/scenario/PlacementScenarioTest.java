@@ -6,7 +6,6 @@ import static pacer.scheduler.scenario.Summaries.require;
 
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import pacer.scheduler.Transition;
@@ -144,10 +143,6 @@ class PlacementScenarioTest {
     }
 
     @Test
-    @Disabled("scheduler bug: the stop reason is wrong. Pacemaker prints \"Stop rsc1 ( n1 ) due to no quorum\" "
-            + "(conformance cases 764 and rec-node-9/10 expect that reason); Pacer prints \"due to node availability\": "
-            + "SummaryWriter overwrites the stop's reason whenever the resource has no assigned node, instead of "
-            + "keeping the \"no quorum\" reason ScoreSetup recorded as unassignedReason")
     @DisplayName("no-quorum-policy=stop without quorum stops every resource, saying why")
     void noQuorumStopStopsResourcesWithReason() {
         Transition t = withoutQuorum("stop");
