@@ -54,16 +54,7 @@ final class ActionPlanner {
         String action = ws.options.get(ClusterOption.FENCING_ACTION).equals("off")
                 || ws.options.get(ClusterOption.FENCING_ACTION).equals("poweroff") ? "off" : "reboot";
         boolean quorate = ws.haveQuorum || ws.options.noQuorumPolicy().equals("ignore");
-        boolean panic = pacer.cib.BooleanValue.parse(ws.cib.attribute("no-quorum-panic").orElse(null), false);
-        if (!ws.haveQuorum && ws.options.noQuorumPolicy().equals("fence") && panic) {
-            for (NodeView n : ws.nodes) {
-                if (n.online && !n.unclean) {
-                    n.unclean = true;
-                    n.fenceReason = "cluster does not have quorum";
-                }
-            }
-            quorate = true;
-        }
+        if (!ws.haveQuorum && ws.options.noQuorumPolicy().equals("fence")) quorate = true;
         if (!quorate) return;
         for (NodeView n : ws.nodes) {
             if (!n.unclean) continue;
@@ -128,9 +119,10 @@ final class ActionPlanner {
                     && !next.unclean;
             start = add(r, "start", next, optional);
             if (!next.canHostResources()) start.runnable = false;
-            if (!quorumAllowsStarts() && !optional && r.runningOn.isEmpty()) {
+            boolean freeze = ws.options.noQuorumPolicy().equals("freeze");
+            if (!quorumAllowsStarts() && ((!optional && r.runningOn.isEmpty()) || !freeze)) {
                 start.runnable = false;
-                start.reason = ws.options.noQuorumPolicy().equals("freeze") ? "quorum freeze" : "no quorum";
+                start.reason = freeze ? "quorum freeze" : "no quorum";
             }
             for (Action stop : stops) {
                 if ("resource definition change".equals(stop.reason) && start.reason == null) start.reason = stop.reason;
@@ -220,6 +212,7 @@ final class ActionPlanner {
         for (Action f : actionsFor(o.first(), firstTask)) {
             for (Action t : actionsFor(o.then(), thenTask)) {
                 if (inverse) edges.add(new OrderEdge(f, t, false, true, false));
+                else if (!o.symmetrical()) edges.add(new OrderEdge(f, t, false, false, false, true));
                 else edges.add(new OrderEdge(f, t, true, false, forward));
             }
         }
@@ -250,6 +243,16 @@ final class ActionPlanner {
                 if (e.impliesThen() && !f.optional && t.optional && f.runnable && t.node != null) {
                     t.optional = false;
                     if (t.reason == null && f.rsc != null && f.rsc != t.rsc) t.reason = "required " + f.rsc.id + " " + f.task;
+                    changed = true;
+                }
+                if (e.asymmetric() && !f.runnable && t.runnable && !t.optional) {
+                    t.runnable = false;
+                    if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
+                    changed = true;
+                }
+                if (e.impliesFirst() && !f.runnable && t.runnable && !t.optional && f.node != null) {
+                    t.runnable = false;
+                    if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;
                 }
                 if (e.impliesFirst() && !t.optional && f.optional && t.runnable && f.node != null) {

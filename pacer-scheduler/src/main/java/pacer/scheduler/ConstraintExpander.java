@@ -55,8 +55,8 @@ final class ConstraintExpander {
                 Rsc cur = r.children.get(i);
                 colocations.add(new Colocation(r.id + "-internal", cur, prev, Score.INFINITY, Role.UNKNOWN,
                         Role.UNKNOWN, true, "#uname"));
-                orderings.add(new Ordering(r.id + "-internal", prev, "start", cur, "start", "Mandatory"));
-                orderings.add(new Ordering(r.id + "-internal", cur, "stop", prev, "stop", "Mandatory"));
+                orderings.add(new Ordering(r.id + "-internal", prev, "start", cur, "start", "Mandatory", true));
+                orderings.add(new Ordering(r.id + "-internal-inverse", cur, "stop", prev, "stop", "Mandatory", true));
             }
         }
         for (Rsc c : r.children) groupInternals(c);
@@ -161,13 +161,13 @@ final class ConstraintExpander {
 
     private void addOrder(OrderConstraint o, Rsc f, String fa, Rsc t, String ta) {
         if (f == t) return;
-        orderings.add(new Ordering(o.id(), f, fa, t, ta, o.orderKind()));
         boolean symmetrical = o.symmetrical().orElse(!o.orderKind().equals("Serialize"));
+        orderings.add(new Ordering(o.id(), f, fa, t, ta, o.orderKind(), symmetrical));
         if (symmetrical) {
             String inverseFirst = inverse(ta);
             String inverseThen = inverse(fa);
             if (inverseFirst != null && inverseThen != null) {
-                orderings.add(new Ordering(o.id() + "-inverse", t, inverseFirst, f, inverseThen, o.orderKind()));
+                orderings.add(new Ordering(o.id() + "-inverse", t, inverseFirst, f, inverseThen, o.orderKind(), true));
             }
         }
     }

@@ -123,7 +123,8 @@ final class HistoryUnpacker {
             return;
         }
         boolean probe = task.equals("monitor") && op.intervalMs() == 0;
-        if (rc == 5 || op.opStatus() == 7 || op.opStatus() == 5) h.hardBan = true;
+        // Invalid arguments, unimplemented, insufficient privileges, not installed: this node cannot run it.
+        if ((rc >= 2 && rc <= 5) || op.opStatus() == 7 || op.opStatus() == 5) h.hardBan = true;
         if (rc == 6 || op.opStatus() == 6) h.fatal = true;
         if (probe && rc == 5) {
             h.role = Role.STOPPED;

@@ -53,6 +53,17 @@ final class NodeUnpacker {
             v.shutdown = shutdown != null && !shutdown.equals("0") && !shutdown.isEmpty() && v.online;
             out.add(v);
         }
+        boolean panic = BooleanValue.parse(cib.attribute("no-quorum-panic").orElse(null), false);
+        String policy = options.noQuorumPolicy();
+        if (!cib.hasQuorum() && options.fencingEnabled() && policy.equals("fence") && panic) {
+            // This partition lost quorum and must not keep running anything: every node here fences itself.
+            for (NodeView v : out) {
+                if (v.online && !v.unclean) {
+                    v.unclean = true;
+                    v.fenceReason = "cluster does not have quorum";
+                }
+            }
+        }
         return out;
     }
 

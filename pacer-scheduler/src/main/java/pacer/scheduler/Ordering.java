@@ -6,6 +6,6 @@ package pacer.scheduler;
  *
  * @param kind Mandatory, Optional or Serialize
  */
-record Ordering(String id, Rsc first, String firstTask, Rsc then, String thenTask, String kind) {
+record Ordering(String id, Rsc first, String firstTask, Rsc then, String thenTask, String kind, boolean symmetrical) {
     boolean mandatory() { return kind.equals("Mandatory"); }
 }

@@ -38,7 +38,6 @@ final class ScoreSetup {
             for (NodeHistory h : r.history.values()) {
                 if (h.onFail == OnFail.STOP && h.failure != null) r.unassignedReason = "on-fail=stop";
             }
-            if (!ws.haveQuorum && ws.options.noQuorumPolicy().equals("stop")) r.unassignedReason = "no quorum";
             if (r.runningOn.size() > 1) {
                 String policy = r.meta.getOrDefault("multiple-active", "stop_start");
                 if (policy.equals("stop_only")) r.unassignedReason = "multiple-active";
