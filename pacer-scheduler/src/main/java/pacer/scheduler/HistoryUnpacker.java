@@ -79,7 +79,12 @@ final class HistoryUnpacker {
 
     private void succeeded(NodeHistory h, String task, int rc, LrmOperation op) {
         switch (task) {
-            case "start", "reload", "reload-agent" -> {
+            case "start" -> {
+                h.role = Role.STARTED;
+                h.lastDefiningOp = op;
+                clearFailure(h);
+            }
+            case "reload", "reload-agent" -> {
                 h.role = Role.STARTED;
                 h.lastDefiningOp = op;
             }
@@ -87,11 +92,18 @@ final class HistoryUnpacker {
                 h.role = Role.STOPPED;
                 clearFailure(h);
             }
-            case "promote" -> h.role = Role.PROMOTED;
-            case "demote" -> h.role = Role.UNPROMOTED;
+            case "promote" -> {
+                h.role = Role.PROMOTED;
+                clearFailure(h);
+            }
+            case "demote" -> {
+                h.role = Role.UNPROMOTED;
+                clearFailure(h);
+            }
             case "migrate_from" -> {
                 h.role = Role.STARTED;
                 h.lastDefiningOp = op;
+                clearFailure(h);
             }
             case "migrate_to" -> h.role = Role.STARTED;
             case "monitor" -> {
@@ -118,6 +130,9 @@ final class HistoryUnpacker {
 
     private void failed(Rsc rsc, NodeHistory h, LrmOperation op, String task, int rc) {
         OnFail onFail = onFail(rsc, op, task);
+        boolean hard = op.opStatus() == 5 || op.opStatus() == 6 || op.opStatus() == 7;
+        // on-fail=ignore does not cover an execution the executor itself failed hard (agent not installed...).
+        if (onFail == OnFail.IGNORE && hard && !(task.equals("monitor") && op.intervalMs() == 0)) onFail = OnFail.RESTART;
         if (onFail == OnFail.IGNORE) {
             succeeded(h, task, OCF_OK, op);
             return;

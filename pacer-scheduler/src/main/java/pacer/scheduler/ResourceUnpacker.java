@@ -70,9 +70,34 @@ final class ResourceUnpacker {
                 for (int i = 0; i < max; i++) {
                     rsc.children.add(build(c.child(), c.child().id() + ":" + i, rsc, metaChain));
                 }
+                // With clone-max=0, a removed :0 instance still takes the histories found.
+                if (max <= 0) markRemoved(addInstance(rsc, metaChain));
             }
         }
         return rsc;
+    }
+
+    /**
+     * Adds a "removed" (orphan) instance to a clone, numbered after its existing instances: an
+     * anonymous clone's history found where every configured instance is taken.
+     */
+    Rsc removedInstance(Rsc clone) {
+        order = 50_000 + clone.order * 100 + clone.children.size();
+        Rsc instance = addInstance(clone, List.of(clone.config.meta()));
+        markRemoved(instance);
+        return instance;
+    }
+
+    private Rsc addInstance(Rsc clone, List<List<AttributeSet>> metaChain) {
+        Resource child = ((Clone) clone.config).child();
+        Rsc instance = build(child, child.id() + ":" + clone.children.size(), clone, metaChain);
+        clone.children.add(instance);
+        return instance;
+    }
+
+    private static void markRemoved(Rsc instance) {
+        instance.orphan = true;
+        for (Rsc c : instance.children) markRemoved(c);
     }
 
     private static String instanceSuffix(String id, String configId) {

@@ -17,10 +17,12 @@ import pacer.cib.Role;
 final class StatusApplier {
     private final WorkingSet ws;
     private final HistoryUnpacker unpacker;
+    private final CloneInstances instances;
 
     StatusApplier(WorkingSet ws) {
         this.ws = ws;
         this.unpacker = new HistoryUnpacker(ws.options, ws.now);
+        this.instances = new CloneInstances(ws);
     }
 
     void apply() {
@@ -28,16 +30,13 @@ final class StatusApplier {
             NodeView node = ws.node(state.id().isEmpty() ? state.uname() : state.id());
             if (node == null) continue;
             // The history of a cleanly stopped node no longer says anything: nothing runs there.
-            if (!node.online && !node.unclean && !node.pending) continue;
+            // (A node in maintenance keeps its resources as they were, even while it is down.)
+            if (!node.online && !node.unclean && !node.pending && !node.maintenance) continue;
             for (LrmResource lrm : state.resources()) {
                 Rsc rsc = find(lrm, node);
+                Rsc clone = CloneInstances.anonymousClone(rsc);
+                if (clone != null) rsc = instances.instanceFor(clone, rsc.config.id(), node);
                 NodeHistory h = unpacker.unpack(rsc, node, lrm);
-                if (isAnonymousInstance(rsc)) {
-                    Rsc chosen = anonymousInstance(rsc.config.id(), node, h.role.isActive()).orElse(null);
-                    if (chosen == null) chosen = orphan(lrm);
-                    if (chosen != rsc) h = unpacker.unpack(chosen, node, lrm);
-                    rsc = chosen;
-                }
                 rsc.history.put(node, h);
                 if (rsc.isPrimitive() && !rsc.orphan && !lrm.agent().equals(rsc.primitive().agent())) h.agentChanged = true;
                 // A failure on a node that will be fenced does not matter: fencing stops everything there.
@@ -49,6 +48,7 @@ final class StatusApplier {
                     if (!rsc.runningOn.contains(node)) rsc.runningOn.add(node);
                     if (h.role.compareTo(rsc.role) > 0 || rsc.role == Role.STOPPED) rsc.role = h.role;
                     if (h.onFail != OnFail.IGNORE && h.failure != null) rsc.failed = true;
+                    if (node.maintenance) rsc.managed = false;
                     if (h.onFail == OnFail.BLOCK) {
                         rsc.blocked = true;
                         rsc.managed = false;
@@ -73,26 +73,6 @@ final class StatusApplier {
             if (p.config.id().equals(base) && !p.id.equals(base) && isAnonymousInstance(p)) return p;
         }
         return orphan(lrm);
-    }
-
-    /**
-     * The instance an anonymous clone's history on {@code node} belongs to: active histories take
-     * the lowest free instance (so running instances keep low numbers), inactive ones the highest.
-     */
-    private Optional<Rsc> anonymousInstance(String baseId, NodeView node, boolean active) {
-        List<Rsc> instances = new ArrayList<>();
-        for (Rsc p : ws.primitives()) {
-            if (p.config.id().equals(baseId) && !p.id.equals(baseId)) instances.add(p);
-        }
-        if (instances.isEmpty()) return Optional.empty();
-        if (!active) java.util.Collections.reverse(instances);
-        for (Rsc i : instances) {
-            if (!i.history.containsKey(node) && i.runningOn.isEmpty()) return Optional.of(i);
-        }
-        for (Rsc i : instances) {
-            if (!i.history.containsKey(node)) return Optional.of(i);
-        }
-        return Optional.empty();
     }
 
     private static boolean isAnonymousInstance(Rsc r) {
