@@ -100,7 +100,7 @@ final class ActionPlanner {
                 stop.reason = "being multiply active";
             }
             if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null
-                    && !r.history.get(cur).agentChanged) {
+                    && !DigestCheck.silentRestart(r.history.get(cur))) {
                 stop.reason = "resource definition change";
             }
             if (cur.unclean) {
@@ -250,7 +250,8 @@ final class ActionPlanner {
                     if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;
                 }
-                if (e.impliesFirst() && !f.runnable && t.runnable && !t.optional && f.node != null) {
+                boolean stopThen = e.impliesThen() && "stop".equals(f.task) && f.rsc != t.rsc;
+                if ((e.impliesFirst() || stopThen) && !f.runnable && t.runnable && !t.optional && f.node != null) {
                     t.runnable = false;
                     if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;

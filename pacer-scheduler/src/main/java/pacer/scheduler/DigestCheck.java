@@ -40,6 +40,8 @@ final class DigestCheck {
             if (!digest(restart).equals(op.restartDigest().get())) return Outcome.RESTART;
         }
         if (digest(params).equals(op.opDigest().get())) return Outcome.NONE;
+        // A start that is still running, or whose op carries its own parameters, cannot be reloaded.
+        if (op.isPending() || hasOwnParameters(r, task)) return Outcome.RESTART;
         Optional<String> secure = op.secureDigest();
         if (secure.isPresent()) {
             Map<String, String> masked = new TreeMap<>(newFeatureSet(op) ? params : instanceOnly(r, h.node));
@@ -75,6 +77,16 @@ final class DigestCheck {
             p.keySet().removeIf(k -> k.equals("provides") || k.equals("stonith-timeout") || k.startsWith("pcmk_"));
         }
         return p;
+    }
+
+    private static boolean hasOwnParameters(Rsc r, String task) {
+        return r.primitive().operations().stream()
+                .anyMatch(o -> o.name().equals(task) && o.intervalMs() == 0 && !o.instance().isEmpty());
+    }
+
+    /** Whether a restart forced by this history prints no reason (agent changed, start pending). */
+    static boolean silentRestart(NodeHistory h) {
+        return h.agentChanged || (h.lastDefiningOp != null && h.lastDefiningOp.isPending());
     }
 
     private static Set<String> names(String list) {

@@ -50,7 +50,11 @@ final class HistoryUnpacker {
         if (op.isPending()) {
             h.pending = op;
             switch (task) {
-                case "start", "migrate_to", "migrate_from", "stop" -> raise(h, Role.STARTED);
+                case "start" -> {
+                    raise(h, Role.STARTED);
+                    h.lastDefiningOp = op;
+                }
+                case "migrate_from", "migrate_to", "stop" -> raise(h, Role.STARTED);
                 case "promote" -> raise(h, Role.PROMOTED);
                 case "demote" -> h.role = Role.PROMOTED;
                 default -> { }
@@ -134,6 +138,7 @@ final class HistoryUnpacker {
         // on-fail=ignore does not cover an execution the executor itself failed hard (agent not installed...).
         if (onFail == OnFail.IGNORE && hard && !(task.equals("monitor") && op.intervalMs() == 0)) onFail = OnFail.RESTART;
         if (onFail == OnFail.IGNORE) {
+            h.failureIgnored = true;
             succeeded(h, task, OCF_OK, op);
             return;
         }

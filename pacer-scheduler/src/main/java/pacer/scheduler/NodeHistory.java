@@ -23,6 +23,8 @@ final class NodeHistory {
     boolean probed;
     /** The history was recorded for another agent (class, provider or type changed since). */
     boolean agentChanged;
+    /** A failure here was ignored (on-fail=ignore): then migration-threshold is ignored too. */
+    boolean failureIgnored;
     /** A hard error that bans the resource from this node (not installed...). */
     boolean hardBan;
     /** A fatal error that bans the resource from every node. */

@@ -99,6 +99,7 @@ final class ScoreSetup {
             if (h.hardBan) r.scores.put(e.getKey(), -Score.INFINITY);
         }
         if (r.migrationThreshold <= 0) return;
+        if (r.history.values().stream().anyMatch(h -> h.failureIgnored)) return;
         for (NodeView n : ws.nodes) {
             int count = FailCounts.count(r, n, ws.now);
             if (count > 0 && count >= r.migrationThreshold && r.scores.containsKey(n)) {
