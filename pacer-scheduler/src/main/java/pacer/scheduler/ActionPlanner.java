@@ -119,6 +119,11 @@ final class ActionPlanner {
                     && !next.unclean;
             start = add(r, "start", next, optional);
             if (!next.canHostResources()) start.runnable = false;
+            // A node that is up but has not joined yet cannot be probed: where the resource might be
+            // active there, starting it elsewhere could make it active twice.
+            if (!optional && ws.nodes.stream().anyMatch(n -> n.pending && !r.history.containsKey(n))) {
+                start.runnable = false;
+            }
             boolean freeze = ws.options.noQuorumPolicy().equals("freeze");
             if (!quorumAllowsStarts() && ((!optional && r.runningOn.isEmpty()) || !freeze)) {
                 start.runnable = false;
