@@ -125,7 +125,8 @@ final class ActionPlanner {
                 start.runnable = false;
             }
             boolean freeze = ws.options.noQuorumPolicy().equals("freeze");
-            if (!quorumAllowsStarts() && ((!optional && r.runningOn.isEmpty()) || !freeze)) {
+            boolean needsQuorum = !"nothing".equals(r.meta.get("requires"));
+            if (needsQuorum && !quorumAllowsStarts() && ((!optional && r.runningOn.isEmpty()) || !freeze)) {
                 start.runnable = false;
                 start.reason = freeze ? "quorum freeze" : "no quorum";
             }

@@ -22,9 +22,11 @@ final class Placement {
     private final List<Colocation> colocations;
     private final Map<Rsc, List<Colocation>> asDependent = new HashMap<>();
     private final Map<Rsc, List<Colocation>> asPrimary = new HashMap<>();
+    private final CloneAssigner clones;
 
     Placement(WorkingSet ws, List<Colocation> colocations) {
         this.ws = ws;
+        this.clones = new CloneAssigner(ws, this);
         this.colocations = new ArrayList<>();
         for (Colocation c : colocations) {
             Rsc d = representative(c.dependent(), true);
@@ -55,6 +57,10 @@ final class Placement {
         byName.sort(Comparator.comparing((NodeView n) -> n.name));
         ws.resources.sort((a, b) -> compareForPlacement(a, b, merged, byName));
         for (Rsc top : ws.resources) {
+            if (top.config.kind() == Resource.Kind.CLONE) {
+                clones.assign(top);
+                continue;
+            }
             List<Rsc> order = new ArrayList<>();
             collectAssignable(top, order);
             for (Rsc r : order) assign(r);
@@ -92,18 +98,77 @@ final class Placement {
 
     void assign(Rsc r) {
         if (r.assignedDone || r.assigning) return;
-        r.assigning = true;
-        Map<NodeView, Integer> scores = new LinkedHashMap<>(r.scores);
-        for (Colocation c : asDependent.getOrDefault(r, List.of())) {
-            assignGroupOrClone(c.primary());
-            // A colocation loop: the primary waits for this resource, so this edge is skipped.
-            if (inProgress(c.primary())) continue;
-            applyPrimary(c, scores);
+        Rsc clone = cloneOf(r);
+        if (clone != null && !clone.assignedDone && !clone.assigning) {
+            clones.assign(clone);
+            if (r.assignedDone) return;
         }
-        scores = withDependents(r, scores, 1.0, new ArrayList<>());
+        r.assigning = true;
+        Map<NodeView, Integer> scores = candidateScores(r);
         choose(r, scores);
         r.assigning = false;
         r.assignedDone = true;
+    }
+
+    /**
+     * The node scores {@code r} would be placed with: its own, then its primaries' placement
+     * (placing them first), then its dependents' preferences. A clone instance's first primitive
+     * also takes the colocations of its clone.
+     */
+    Map<NodeView, Integer> candidateScores(Rsc r) {
+        boolean wasAssigning = r.assigning;
+        r.assigning = true;
+        Map<NodeView, Integer> scores = new LinkedHashMap<>(r.scores);
+        List<Colocation> primaries = new ArrayList<>();
+        for (Colocation c : dependentColocations(r)) {
+            assignGroupOrClone(c.primary());
+            // A colocation loop: the primary waits for this resource, so this edge is skipped.
+            if (inProgress(c.primary()) || c.primary().assigning) continue;
+            primaries.add(c);
+        }
+        // Mandatory colocations first (both directions), so that as many as possible hold; then
+        // the optional ones, each only if it leaves the resource somewhere to run.
+        for (Colocation c : primaries) if (mandatory(c)) applyPrimary(c, scores);
+        scores = withDependents(r, scores, 1.0, new ArrayList<>(), true);
+        for (Colocation c : primaries) {
+            if (mandatory(c)) continue;
+            Map<NodeView, Integer> trial = new LinkedHashMap<>(scores);
+            applyPrimary(c, trial);
+            if (anyUsable(trial)) scores = trial;
+        }
+        scores = withDependents(r, scores, 1.0, new ArrayList<>(), false);
+        r.assigning = wasAssigning;
+        return scores;
+    }
+
+    /** Places the primaries of the colocations a clone is the dependent of. */
+    void assignPrimariesOf(Rsc clone) {
+        for (Colocation c : asDependent.getOrDefault(clone, List.of())) assignGroupOrClone(c.primary());
+    }
+
+    private List<Colocation> dependentColocations(Rsc r) {
+        List<Colocation> out = new ArrayList<>(asDependent.getOrDefault(r, List.of()));
+        Rsc clone = cloneAnchorOf(r);
+        if (clone == null) return out;
+        // A colocation by the dependent's role decides roles, not placement.
+        for (Colocation c : asDependent.getOrDefault(clone, List.of())) {
+            if (c.dependentRole() == pacer.cib.Role.UNKNOWN) out.add(c);
+        }
+        return out;
+    }
+
+    /** The clone {@code r} is part of, or null. */
+    private static Rsc cloneOf(Rsc r) {
+        Rsc instance = CloneInstances.instanceOf(r);
+        return instance == null ? null : instance.parent;
+    }
+
+    /** The clone whose colocations {@code r} carries: when it is the first primitive of an instance. */
+    private static Rsc cloneAnchorOf(Rsc r) {
+        Rsc instance = CloneInstances.instanceOf(r);
+        if (instance == null) return null;
+        List<Rsc> primitives = instance.primitives();
+        return !primitives.isEmpty() && primitives.get(0) == r ? instance.parent : null;
     }
 
     private static boolean inProgress(Rsc p) {
@@ -113,7 +178,8 @@ final class Placement {
     }
 
     private void assignGroupOrClone(Rsc p) {
-        if (p.isPrimitive()) assign(p);
+        if (p.config.kind() == Resource.Kind.CLONE) clones.assign(p);
+        else if (p.isPrimitive()) assign(p);
         else for (Rsc c : p.primitives()) assign(c);
     }
 
@@ -167,6 +233,37 @@ final class Placement {
      * Adds the preferences of not-yet-placed resources colocated with {@code r} (and of theirs,
      * recursively), scaled by score/INFINITY; discarded where they would leave no node usable.
      */
+    private static boolean mandatory(Colocation c) {
+        return c.score() >= Score.INFINITY || c.score() <= -Score.INFINITY;
+    }
+
+    /** Merges the dependents of the mandatory ({@code mandatoryOnly}) or the optional colocations only. */
+    private Map<NodeView, Integer> withDependents(Rsc r, Map<NodeView, Integer> scores, double factor, List<Rsc> seen,
+                                                  boolean mandatoryOnly) {
+        Map<NodeView, Integer> result = new LinkedHashMap<>(scores);
+        for (Colocation c : asPrimary.getOrDefault(r, List.of())) {
+            if (mandatory(c) != mandatoryOnly) continue;
+            result = mergeDependent(r, c, result, factor, seen);
+        }
+        return result;
+    }
+
+    private Map<NodeView, Integer> mergeDependent(Rsc r, Colocation c, Map<NodeView, Integer> result, double factor,
+                                                  List<Rsc> seen) {
+        seen.add(r);
+        Rsc d = c.dependent();
+        if (!c.influence() || d.assignedDone || seen.contains(d) || !d.isPrimitive()) return result;
+        double f = factor * c.score() / (double) Score.INFINITY;
+        Map<NodeView, Integer> dependentScores = withDependents(d, d.scores, f, seen);
+        Map<NodeView, Integer> merged = new LinkedHashMap<>(result);
+        for (Map.Entry<NodeView, Integer> e : merged.entrySet()) {
+            int ds = dependentScores.getOrDefault(e.getKey(), -Score.INFINITY);
+            if (!e.getKey().canHostResources()) continue;
+            e.setValue(Score.add(e.getValue(), Score.multiply(ds, f)));
+        }
+        return anyUsable(merged) || !anyUsable(result) ? merged : result;
+    }
+
     private Map<NodeView, Integer> withDependents(Rsc r, Map<NodeView, Integer> scores, double factor, List<Rsc> seen) {
         seen.add(r);
         Map<NodeView, Integer> result = new LinkedHashMap<>(scores);
@@ -225,15 +322,8 @@ final class Placement {
         best.assignedCount++;
     }
 
-    /** Clone instances of one clone never share a node (clone-node-max 1). */
-    private static boolean excludedByClone(Rsc r, NodeView n) {
-        Rsc instance = r;
-        while (instance.parent != null && instance.parent.config.kind() != Resource.Kind.CLONE) instance = instance.parent;
-        if (instance.parent == null) return false;
-        for (Rsc sibling : instance.parent.children) {
-            if (sibling == instance) continue;
-            for (Rsc p : sibling.primitives()) if (p.assigned == n && p.assignedDone) return true;
-        }
-        return false;
+    /** Whether the clone {@code r} is an instance of has no room left on {@code n} (clone-node-max). */
+    private boolean excludedByClone(Rsc r, NodeView n) {
+        return clones.excludes(r, n);
     }
 }
