@@ -96,7 +96,7 @@ final class ActionPlanner {
             boolean restart = needsRestart(r, cur);
             boolean optional = shouldRun && cur == next && !restart && !multiple && !cur.unclean;
             Action stop = add(r, "stop", cur, optional);
-            if (!optional && multiple && "stop_unexpected".equals(r.meta.get("multiple-active")) && cur != next) {
+            if (!optional && multiple && "stop_unexpected".equals(r.meta.get("multiple-active"))) {
                 stop.reason = "being multiply active";
             }
             if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null
@@ -179,7 +179,7 @@ final class ActionPlanner {
             Action cs = child.isPrimitive() ? find(child, "start", child.assigned) : find(child, "start", null);
             if (cs == null && child.isPrimitive()) cs = find(child, "start", null);
             Action cr = child.isPrimitive() ? cs : find(child, "running", null);
-            if (cs != null) edges.add(new OrderEdge(start, cs, false, false, true));
+            if (cs != null) edges.add(new OrderEdge(start, cs, true, false, true));
             if (cr != null) edges.add(new OrderEdge(cr, running, true, false, true));
             for (NodeView n : child.isPrimitive() ? child.runningOn : List.<NodeView>of()) {
                 Action s = find(child, "stop", n);
@@ -246,9 +246,12 @@ final class ActionPlanner {
                     else if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;
                 }
-                if (e.impliesThen() && !f.optional && t.optional && f.runnable && t.node != null) {
+                if (e.impliesThen() && !f.optional && t.optional && f.runnable && (t.node != null || t.pseudo)) {
                     t.optional = false;
-                    if (t.reason == null && f.rsc != null && f.rsc != t.rsc) t.reason = "required " + f.rsc.id + " " + f.task;
+                    if (t.reason == null && f.pseudo && f.node == null && f.reason != null) t.reason = f.reason;
+                    else if (t.reason == null && f.rsc != null && f.rsc != t.rsc && !isMemberOf(f.rsc, t.rsc)) {
+                        t.reason = "required " + f.rsc.id + " " + f.task;
+                    }
                     changed = true;
                 }
                 if (e.asymmetric() && !f.runnable && t.runnable && !t.optional) {
@@ -281,12 +284,6 @@ final class ActionPlanner {
                 }
             }
             changed |= colocationsUnrunnable();
-            for (Action a : actions) {
-                if (a.pseudo && a.node == null && a.rsc != null && a.optional && anyRequiredInput(a)) {
-                    a.optional = false;
-                    changed = true;
-                }
-            }
         }
         if (!ws.options.flag(ClusterOption.MAINTENANCE_MODE)) return;
         for (Action a : actions) a.optional = true;
@@ -312,6 +309,12 @@ final class ActionPlanner {
             }
         }
         return changed;
+    }
+
+    /** Whether {@code member} belongs to the collective {@code parent} (a member's own group or clone). */
+    private static boolean isMemberOf(Rsc member, Rsc parent) {
+        for (Rsc p = member.parent; p != null; p = p.parent) if (p == parent) return true;
+        return false;
     }
 
     private boolean anyRequiredInput(Action a) {
