@@ -22,11 +22,13 @@ final class ActionPlanner {
     final List<Action> fencing = new ArrayList<>();
     final List<OrderEdge> edges = new ArrayList<>();
     private final Map<String, Action> index = new LinkedHashMap<>();
+    private final CloneActions clones;
 
     ActionPlanner(WorkingSet ws, List<Ordering> orderings, List<Colocation> colocations) {
         this.ws = ws;
         this.orderings = orderings;
         this.colocations = colocations;
+        this.clones = new CloneActions(ws, this);
     }
 
     void plan() {
@@ -180,7 +182,8 @@ final class ActionPlanner {
             if (cs == null && child.isPrimitive()) cs = find(child, "start", null);
             Action cr = child.isPrimitive() ? cs : find(child, "running", null);
             if (cs != null) edges.add(new OrderEdge(start, cs, true, false, true));
-            if (cr != null) edges.add(new OrderEdge(cr, running, true, false, true));
+            // A clone runs as long as any instance does (CloneActions); a group needs every member.
+            if (cr != null) edges.add(new OrderEdge(cr, running, true, false, !CloneActions.isClone(r)));
             for (NodeView n : child.isPrimitive() ? child.runningOn : List.<NodeView>of()) {
                 Action s = find(child, "stop", n);
                 if (s == null) continue;
@@ -246,7 +249,8 @@ final class ActionPlanner {
                     else if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;
                 }
-                if (e.impliesThen() && !f.optional && t.optional && f.runnable && (t.node != null || t.pseudo)) {
+                if (e.impliesThen() && !f.optional && t.optional && f.runnable && (t.node != null || t.pseudo)
+                        && !newInstancesOnly(f, t)) {
                     t.optional = false;
                     if (t.reason == null && f.pseudo && f.node == null && f.reason != null) t.reason = f.reason;
                     else if (t.reason == null && f.rsc != null && f.rsc != t.rsc && !isMemberOf(f.rsc, t.rsc)) {
@@ -284,6 +288,7 @@ final class ActionPlanner {
                 }
             }
             changed |= colocationsUnrunnable();
+            changed |= clones.noInstanceRunnable();
         }
         if (!ws.options.flag(ClusterOption.MAINTENANCE_MODE)) return;
         for (Action a : actions) a.optional = true;
@@ -309,6 +314,23 @@ final class ActionPlanner {
             }
         }
         return changed;
+    }
+
+    /**
+     * A clone that only starts new instances does not disturb what was ordered after it: those
+     * depend on the instances already running. Only a clone whose instances stop (restart or move)
+     * forces its dependents to restart.
+     */
+    private boolean newInstancesOnly(Action f, Action t) {
+        if (!f.pseudo || f.rsc == null || f.rsc.config.kind() != pacer.cib.Resource.Kind.CLONE) return false;
+        if (!f.task.equals("running") || isMemberOf(t.rsc, f.rsc) || t.rsc == f.rsc) return false;
+        for (Rsc p : f.rsc.primitives()) {
+            for (NodeView n : p.runningOn) {
+                Action stop = find(p, "stop", n);
+                if (stop != null && !stop.optional) return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code member} belongs to the collective {@code parent} (a member's own group or clone). */
