@@ -58,19 +58,57 @@ final class ActionPlanner {
         boolean quorate = ws.haveQuorum || ws.options.noQuorumPolicy().equals("ignore");
         if (!ws.haveQuorum && ws.options.noQuorumPolicy().equals("fence")) quorate = true;
         if (!quorate) return;
+        boolean runnable = ws.haveQuorum || ws.options.noQuorumPolicy().equals("ignore");
+        // Pacemaker creates fencing in three waves (and prints the newest first): nodes found
+        // unclean while unpacking the status, in status order; unfencing; then the nodes never
+        // seen, by name.
+        List<NodeView> byStatus = new ArrayList<>();
+        for (pacer.cib.NodeState st : ws.cib.status().nodes()) {
+            NodeView n = ws.node(st.id().isEmpty() ? st.uname() : st.id());
+            if (n != null && !byStatus.contains(n)) byStatus.add(n);
+        }
+        for (NodeView n : byStatus) {
+            if (n.unclean && n.fenceReason != null && !n.fenceReason.equals("node is unclean")) {
+                addFence(n, action, n.fenceReason, runnable);
+            }
+        }
+        unfencing(runnable);
+        List<NodeView> rest = new ArrayList<>();
+        for (NodeView n : ws.nodes) if (n.unclean && fenceOf(n) == null) rest.add(n);
+        rest.sort(java.util.Comparator.comparing((NodeView n) -> n.name, StatusNodeList.NATURAL));
+        for (NodeView n : rest) addFence(n, action, n.fenceReason == null ? "node is unclean" : n.fenceReason, runnable);
+    }
+
+    private void addFence(NodeView n, String op, String why, boolean runnable) {
+        Action a = new Action(null, "stonith", n, 0, false);
+        a.fenceReason = why;
+        a.reason = op;
+        a.runnable = runnable;
+        fencing.add(a);
+        actions.add(a);
+    }
+
+    /**
+     * Unfencing: where a fence device provides unfencing (fabric fencing such as fence_scsi), a
+     * node must be unfenced ("on") before it runs anything, unless it already was.
+     */
+    private void unfencing(boolean runnable) {
+        Rsc device = null;
+        for (Rsc r : allPrimitives()) {
+            if (r.isFencingDevice() && "unfencing".equals(r.meta.get("provides"))) {
+                device = r;
+                break;
+            }
+        }
+        if (device == null) return;
         for (NodeView n : ws.nodes) {
-            if (!n.unclean) continue;
-            Action a = new Action(null, "stonith", n, 0, false);
-            a.fenceReason = n.fenceReason == null ? "node is unclean" : n.fenceReason;
-            a.reason = action;
-            a.runnable = ws.haveQuorum || ws.options.noQuorumPolicy().equals("ignore");
-            fencing.add(a);
-            actions.add(a);
+            if (!n.online || n.unclean || n.attributes.containsKey("#node-unfenced")) continue;
+            addFence(n, "on", "required by " + device.id + " monitor", runnable);
         }
     }
 
     private Action fenceOf(NodeView n) {
-        for (Action f : fencing) if (f.node == n) return f;
+        for (Action f : fencing) if (f.node == n && !"on".equals(f.reason)) return f;
         return null;
     }
 
