@@ -296,7 +296,7 @@ final class ActionPlanner {
                     }
                     changed = true;
                 }
-                if (e.asymmetric() && !f.runnable && t.runnable && !t.optional) {
+                if (e.asymmetric() && !f.runnable && t.runnable && happens(t)) {
                     t.runnable = false;
                     if (t.reason == null && f.rsc != null) t.reason = "unrunnable " + f.rsc.id + " " + f.task;
                     changed = true;
@@ -369,6 +369,17 @@ final class ActionPlanner {
             }
         }
         return true;
+    }
+
+    /** Whether an action will take place: it is required, or it is a collective's start and a member starts. */
+    private boolean happens(Action a) {
+        if (!a.optional) return true;
+        if (!a.pseudo || a.rsc == null || a.rsc.isPrimitive() || !a.task.equals("start")) return false;
+        for (Rsc p : a.rsc.primitives()) {
+            Action start = find(p, "start", p.assigned);
+            if (start != null && !start.optional && p.assigned != null) return true;
+        }
+        return false;
     }
 
     /** Whether {@code member} belongs to the collective {@code parent} (a member's own group or clone). */
