@@ -33,8 +33,10 @@ final class ActionPlanner {
 
     void plan() {
         fencing();
+        clones.inhibitUninterleaved(orderings);
         for (Rsc r : allPrimitives()) primitiveActions(r);
         for (Rsc r : ws.resources) collectiveActions(r);
+        clones.blockInhibited();
         for (Ordering o : orderings) constraint(o);
         propagate();
     }
@@ -178,7 +180,7 @@ final class ActionPlanner {
             start.runnable = false;
         }
         for (Action stop : stops) edges.add(new OrderEdge(stop, start, true, false, true));
-        if (!quorumAllowsStarts() && ws.options.noQuorumPolicy().equals("stop")) {
+        if (!quorumAllowsStarts() && ws.options.noQuorumPolicy().equals("stop") && !"nothing".equals(r.meta.get("requires"))) {
             for (Action stop : stops) {
                 stop.optional = false;
                 stop.reason = "no quorum";
@@ -256,12 +258,19 @@ final class ActionPlanner {
         String thenTask = o.thenTask();
         boolean forward = o.firstTask().equals("start") || o.firstTask().equals("promote");
         boolean inverse = o.id().endsWith("-inverse");
-        for (Action f : actionsFor(o.first(), firstTask)) {
-            for (Action t : actionsFor(o.then(), thenTask)) {
-                if (inverse) edges.add(new OrderEdge(f, t, false, true, false));
-                else if (!o.symmetrical()) edges.add(new OrderEdge(f, t, false, false, false, true));
-                else edges.add(new OrderEdge(f, t, true, false, forward));
+        List<Action[]> pairs = clones.interleavedPairs(o);
+        if (pairs == null) {
+            pairs = new ArrayList<>();
+            for (Action f : actionsFor(o.first(), firstTask)) {
+                for (Action t : actionsFor(o.then(), thenTask)) pairs.add(new Action[] {f, t});
             }
+        }
+        for (Action[] pair : pairs) {
+            Action f = pair[0];
+            Action t = pair[1];
+            if (inverse) edges.add(new OrderEdge(f, t, false, true, false));
+            else if (!o.symmetrical()) edges.add(new OrderEdge(f, t, false, false, false, true));
+            else edges.add(new OrderEdge(f, t, true, false, forward));
         }
     }
 

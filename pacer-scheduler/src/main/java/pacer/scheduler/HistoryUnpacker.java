@@ -144,7 +144,9 @@ final class HistoryUnpacker {
         }
         boolean probe = task.equals("monitor") && op.intervalMs() == 0;
         // Invalid arguments, unimplemented, insufficient privileges, not installed: this node cannot run it.
-        if ((rc >= 2 && rc <= 5) || op.opStatus() == 7 || op.opStatus() == 5) h.hardBan = true;
+        // (An unimplemented recurring action is only "not supported": a soft failure.)
+        boolean unsupportedRecurring = rc == 3 && op.intervalMs() > 0;
+        if (((rc >= 2 && rc <= 5) && !unsupportedRecurring) || op.opStatus() == 7 || op.opStatus() == 5) h.hardBan = true;
         if (rc == 6 || op.opStatus() == 6) h.fatal = true;
         if (probe && rc == 5) {
             h.role = Role.STOPPED;
