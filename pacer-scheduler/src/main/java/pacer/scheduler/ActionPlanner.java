@@ -20,6 +20,8 @@ final class ActionPlanner {
     private final List<Colocation> colocations;
     final List<Action> actions = new ArrayList<>();
     final List<Action> fencing = new ArrayList<>();
+    /** Probes (one-shot monitors), each before any start of what it probes. */
+    final List<Action> probes = new ArrayList<>();
     final List<OrderEdge> edges = new ArrayList<>();
     private final Map<String, Action> index = new LinkedHashMap<>();
     private final CloneActions clones;
@@ -38,7 +40,22 @@ final class ActionPlanner {
         for (Rsc r : ws.resources) collectiveActions(r);
         clones.blockInhibited();
         for (Ordering o : orderings) constraint(o);
+        probes();
         propagate();
+    }
+
+    private void probes() {
+        for (Probes.Target t : Probes.of(ws)) {
+            Action probe = new Action(t.rsc(), "monitor", t.node(), 0, false);
+            probes.add(probe);
+            actions.add(probe);
+            for (Action a : new ArrayList<>(actions)) {
+                if (a.rsc != null && a.task.equals("start") && a.node != null && a.rsc.isPrimitive()
+                        && Probes.guards(t.rsc(), a.rsc)) {
+                    edges.add(new OrderEdge(probe, a, false, false, false));
+                }
+            }
+        }
     }
 
     private List<Rsc> allPrimitives() {

@@ -56,6 +56,7 @@ final class StatusExecution {
      * pseudo actions run whenever a member starts (stops), even if the plan left them optional.
      */
     private boolean runs(Action a) {
+        if (plan.probes.contains(a)) return false; // probes are lined up by probes()
         if (StatusState.executed(a)) return true;
         if (!a.runnable || a.rsc == null || a.rsc.isPrimitive() || !a.pseudo) return false;
         String task = a.task.equals("running") ? "start" : a.task.equals("stopped") ? "stop" : a.task;
@@ -104,20 +105,12 @@ final class StatusExecution {
     }
 
     private void probes() {
-        if (ws.options.flag(ClusterOption.MAINTENANCE_MODE)) return;
-        List<NodeView> nodes = new ArrayList<>(ws.nodes);
-        java.util.Collections.reverse(nodes);
         Map<Rsc, List<StatusStep>> byClone = new IdentityHashMap<>();
-        for (Rsc r : ws.primitives()) {
-            boolean anonymous = StatusPrimitiveLine.isAnonymousCloneInstance(r);
-            Rsc clone = r.top();
-            if (anonymous && !firstOfInstance(r, clone)) continue;
-            for (NodeView n : nodes) {
-                if (!n.online || n.unclean || n.pending || n.maintenance) continue;
-                if (anonymous ? knownOn(clone, r, n) : r.history.containsKey(n)) continue;
-                StatusStep p = new StatusStep(resourceLine(name(r), "monitor", n));
-                probes.computeIfAbsent(r, k -> new ArrayList<>()).add(p);
-                if (anonymous) byClone.computeIfAbsent(clone, k -> new ArrayList<>()).add(p);
+        for (Action a : plan.probes) {
+            StatusStep p = new StatusStep(resourceLine(name(a.rsc), "monitor", a.node));
+            probes.computeIfAbsent(a.rsc, k -> new ArrayList<>()).add(p);
+            if (StatusPrimitiveLine.isAnonymousCloneInstance(a.rsc)) {
+                byClone.computeIfAbsent(a.rsc.top(), k -> new ArrayList<>()).add(p);
             }
         }
         for (Action a : plan.actions) {
@@ -127,18 +120,6 @@ final class StatusExecution {
                     ? byClone.getOrDefault(a.rsc.top(), List.of()) : probes.getOrDefault(a.rsc, List.of());
             start.inputs.addAll(before);
         }
-    }
-
-    /** For a clone of groups, the members of the first instance stand for every instance. */
-    private static boolean firstOfInstance(Rsc r, Rsc clone) {
-        Rsc first = clone.children.get(0);
-        return first.primitives().contains(r);
-    }
-
-    /** Whether any instance of the anonymous clone with the same configuration id is known on the node. */
-    private static boolean knownOn(Rsc clone, Rsc r, NodeView n) {
-        for (Rsc p : clone.primitives()) if (p.config == r.config && p.history.containsKey(n)) return true;
-        return false;
     }
 
     private void recurring() {
