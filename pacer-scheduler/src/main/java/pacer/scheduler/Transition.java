@@ -29,4 +29,7 @@ public final class Transition {
     public TransitionGraph graph() { return graph; }
 
     public List<CibReport> reports() { return reports; }
+
+    /** The placement scores, as {@code crm_simulate -s} prints them. */
+    public List<String> allocationScores() { return AllocationScores.lines(workingSet); }
 }

@@ -18,6 +18,7 @@ public final class Simulator {
     public static SimulationResult simulate(Cib cib, Instant now, boolean showScores) {
         Transition t = Scheduler.schedule(cib, now);
         return new SimulationResult(StatusPrinter.current(t), t.summary(), StatusPrinter.executed(t),
-                StatusPrinter.revised(t), List.of(), t.reports(), StatusPrinter.dateLines(t));
+                StatusPrinter.revised(t), showScores ? t.allocationScores() : List.of(), t.reports(),
+                StatusPrinter.dateLines(t));
     }
 }
