@@ -14,12 +14,14 @@ final class FailCounts {
 
     static int count(Rsc r, NodeView n, Instant now) {
         String base = r.config.id();
+        // An anonymous clone's fail counts belong to the clone on that node, whatever the number.
+        String instance = CloneInstances.anonymousClone(r) != null ? base + ":*" : r.id;
         int total = 0;
         long lastFailure = 0;
         for (Map.Entry<String, String> e : n.attributes.entrySet()) {
             String name = e.getKey();
-            if (matches(name, "fail-count-", base, r.id)) total = Score.add(total, Score.parse(e.getValue(), 0));
-            if (matches(name, "last-failure-", base, r.id)) {
+            if (matches(name, "fail-count-", base, instance)) total = Score.add(total, Score.parse(e.getValue(), 0));
+            if (matches(name, "last-failure-", base, instance)) {
                 try {
                     lastFailure = Math.max(lastFailure, Long.parseLong(e.getValue().trim()));
                 } catch (NumberFormatException ignored) {
@@ -39,6 +41,7 @@ final class FailCounts {
         String rest = name.substring(prefix.length());
         int hash = rest.indexOf('#');
         String rid = hash >= 0 ? rest.substring(0, hash) : rest;
+        if (instance.endsWith(":*")) rid = rid.replaceAll(":[0-9]+$", "");
         return rid.equals(base) || rid.equals(instance);
     }
 }

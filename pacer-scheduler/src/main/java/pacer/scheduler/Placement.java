@@ -188,6 +188,14 @@ final class Placement {
         List<NodeView> out = new ArrayList<>();
         if (primary.isPrimitive()) {
             if (primary.assigned != null) out.add(primary.assigned);
+        } else if (primary.config.kind() == Resource.Kind.CLONE) {
+            // Only instances that are not blocked (on-fail=block) count for a clone.
+            for (Rsc instance : primary.children) {
+                List<Rsc> members = instance.primitives();
+                if (members.isEmpty() || members.stream().anyMatch(m -> m.blocked)) continue;
+                NodeView n = members.get(0).assigned;
+                if (n != null && !out.contains(n)) out.add(n);
+            }
         } else {
             for (Rsc c : primary.primitives()) if (c.assigned != null && !out.contains(c.assigned)) out.add(c.assigned);
         }
