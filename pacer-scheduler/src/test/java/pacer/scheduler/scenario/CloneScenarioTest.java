@@ -117,4 +117,15 @@ class CloneScenarioTest {
 
         assertThat(normalized(t)).containsExactly("* Start a:0 ( n1 )", "* Start b:1 ( n1 )");
     }
+
+    @Test
+    @DisplayName("an anonymous clone's fail count bans every instance from that node, whatever its number")
+    void anonymousFailCountBansTheNode() {
+        NodeStateXml failed = NodeStateXml.online("n1").transientAttribute("fail-count-rsc:0#monitor_10000", "1");
+        Transition t = nodes("n1", "n2").resources(clone("cl", "rsc", Map.of()))
+                .rscDefault("migration-threshold", "1")
+                .status(failed, running("n2", "rsc:1")).schedule(NOW);
+
+        assertThat(normalized(t)).isEmpty();
+    }
 }
