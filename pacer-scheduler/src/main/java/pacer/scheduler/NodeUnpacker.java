@@ -49,7 +49,8 @@ final class NodeUnpacker {
             }
             v.standby |= BooleanValue.parse(v.attributes.get("standby"), false);
             v.maintenance = BooleanValue.parse(v.attributes.get("maintenance"), false);
-            String shutdown = v.attributes.get("shutdown");
+            String shutdown = v.attributes.getOrDefault("shutdown",
+                    state.map(st -> st.attributes().get("shutdown")).orElse(null));
             v.shutdown = shutdown != null && !shutdown.equals("0") && !shutdown.isEmpty() && v.online;
             out.add(v);
         }
@@ -84,7 +85,9 @@ final class NodeUnpacker {
         boolean shutdownRequested = isSet(s.transientAttributes().get("shutdown"));
         boolean terminate = BooleanValue.parse(s.transientAttributes().get("terminate"), false);
         v.expectedUp = "member".equals(expected);
-        if (member < 0) {
+        if (member > 0 && online > 0 && join.equals("member") && !terminate) {
+            v.online = true; // a full member, whatever it was expected to be
+        } else if (member < 0) {
             fence(v, "peer has not been seen by the cluster", false);
         } else if (join.equals("nack") || join.equals("banned")) {
             fence(v, "peer failed Pacemaker membership criteria", member > 0);
