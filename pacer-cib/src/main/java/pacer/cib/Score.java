@@ -22,10 +22,12 @@ public final class Score {
         return (int) sum;
     }
 
-    /** Scales a score by a factor (colocation influence), keeping infinities absorbing. */
+    /**
+     * Scales a score by a factor (a colocation's score / INFINITY), as Pacemaker does: INFINITY is
+     * the number 1,000,000 here, so INFINITY scaled by -500/INFINITY is -500 (a dependent's
+     * stickiness weighs against a weak anti-colocation). The result is clamped.
+     */
     public static int multiply(int score, double factor) {
-        if (score >= INFINITY) return factor > 0 ? INFINITY : (factor < 0 ? -INFINITY : 0);
-        if (score <= -INFINITY) return factor > 0 ? -INFINITY : (factor < 0 ? INFINITY : 0);
         double v = score * factor;
         if (v >= INFINITY) return INFINITY;
         if (v <= -INFINITY) return -INFINITY;

@@ -70,10 +70,13 @@ class ScoreTest {
 
     @Test
     @DisplayName("scaling by an influence factor keeps infinities absorbing and flips them for negative factors")
-    void multiplyKeepsInfinities() {
-        assertThat(Score.multiply(INFINITY, 0.5)).isEqualTo(INFINITY);
-        assertThat(Score.multiply(-INFINITY, 0.5)).isEqualTo(-INFINITY);
+    void multiplyScalesInfinityAsANumber() {
+        assertThat(Score.multiply(INFINITY, 0.5)).isEqualTo(500_000);
+        assertThat(Score.multiply(-INFINITY, 0.5)).isEqualTo(-500_000);
+        assertThat(Score.multiply(INFINITY, -500.0 / INFINITY)).isEqualTo(-500);
+        assertThat(Score.multiply(INFINITY, 1)).isEqualTo(INFINITY);
         assertThat(Score.multiply(INFINITY, -1)).isEqualTo(-INFINITY);
+        assertThat(Score.multiply(-INFINITY, 2)).isEqualTo(-INFINITY);
         assertThat(Score.multiply(100, 0.5)).isEqualTo(50);
         assertThat(Score.multiply(INFINITY, 0)).isZero();
     }
