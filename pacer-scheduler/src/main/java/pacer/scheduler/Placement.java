@@ -262,7 +262,7 @@ final class Placement {
         Rsc d = c.dependent();
         if (!c.influence() || d.assignedDone || seen.contains(d) || !d.isPrimitive()) return result;
         double f = factor * c.score() / (double) Score.INFINITY;
-        Map<NodeView, Integer> dependentScores = withDependents(d, d.scores, f, seen);
+        Map<NodeView, Integer> dependentScores = withDependents(d, withOtherPrimaries(d, r), f, seen);
         Map<NodeView, Integer> merged = new LinkedHashMap<>(result);
         for (Map.Entry<NodeView, Integer> e : merged.entrySet()) {
             int ds = dependentScores.getOrDefault(e.getKey(), -Score.INFINITY);
@@ -270,6 +270,19 @@ final class Placement {
             e.setValue(Score.add(e.getValue(), Score.multiply(ds, f)));
         }
         return anyUsable(merged) || !anyUsable(result) ? merged : result;
+    }
+
+    /**
+     * A dependent's scores with its mandatory colocations to other, already placed primaries
+     * applied: what it brings to {@code primary}'s placement includes where it is bound to be.
+     */
+    private Map<NodeView, Integer> withOtherPrimaries(Rsc d, Rsc primary) {
+        Map<NodeView, Integer> scores = new LinkedHashMap<>(d.scores);
+        for (Colocation c : asDependent.getOrDefault(d, List.of())) {
+            if (!mandatory(c) || c.primary() == primary || !c.primary().isPrimitive()) continue;
+            if (c.primary().assignedDone) applyPrimary(c, scores);
+        }
+        return scores;
     }
 
     private Map<NodeView, Integer> withDependents(Rsc r, Map<NodeView, Integer> scores, double factor, List<Rsc> seen) {
