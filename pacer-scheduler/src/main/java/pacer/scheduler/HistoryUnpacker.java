@@ -24,10 +24,13 @@ final class HistoryUnpacker {
 
     private final Options options;
     private final Instant now;
+    /** Whether fencing is enabled and some fence device is configured. */
+    private final boolean canFence;
 
-    HistoryUnpacker(Options options, Instant now) {
+    HistoryUnpacker(Options options, Instant now, boolean canFence) {
         this.options = options;
         this.now = now;
+        this.canFence = canFence;
     }
 
     NodeHistory unpack(Rsc rsc, NodeView node, LrmResource lrm) {
@@ -182,9 +185,9 @@ final class HistoryUnpacker {
         Optional<Operation> configured = rsc.isPrimitive() ? rsc.primitive().operations().stream()
                 .filter(o -> o.name().equals(task) && o.intervalMs() == op.intervalMs()).findFirst() : Optional.empty();
         OnFail fallback = OnFail.RESTART;
-        if (task.equals("stop")) fallback = options.fencingEnabled() ? OnFail.FENCE : OnFail.BLOCK;
+        if (task.equals("stop")) fallback = canFence ? OnFail.FENCE : OnFail.BLOCK;
         OnFail v = OnFail.parse(configured.flatMap(o -> o.attribute("on-fail")).orElse(null), fallback);
-        if (v == OnFail.FENCE && !options.fencingEnabled()) v = OnFail.BLOCK;
+        if (v == OnFail.FENCE && !canFence) v = OnFail.BLOCK;
         return v;
     }
 

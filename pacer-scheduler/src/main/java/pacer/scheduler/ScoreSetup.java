@@ -31,7 +31,16 @@ final class ScoreSetup {
             if (symmetric) for (NodeView n : ws.nodes) r.scores.put(n, n.configScore);
         }
         for (LocationConstraint l : constraints.locations) location(l);
+        boolean noDevices = ws.options.fencingEnabled() && all.stream().noneMatch(Rsc::isFencingDevice);
+        if (noDevices && !all.isEmpty()) {
+            ws.reports.warning("no-fencing-devices", "fencing-enabled", 0, "fencing is enabled but no fencing "
+                    + "device is configured, so resources that require fencing will not start; configure one "
+                    + "(pcs stonith create ...) or set stonith-enabled=false if your data cannot be corrupted "
+                    + "by two nodes running it at once");
+        }
         for (Rsc r : all) {
+            // Start-up is disabled for what needs fencing when nothing can fence.
+            if (noDevices && needsFencing(r) && r.runningOn.isEmpty()) r.unassignedReason = "no fencing devices";
             failures(r);
             stickiness(r);
             if (r.orphan) r.unassignedReason = "orphan";
@@ -49,6 +58,12 @@ final class ScoreSetup {
             if (r.targetRole == Role.STOPPED) r.unassignedReason = "target-role";
             if (ws.options.flag(ClusterOption.STOP_ALL_RESOURCES)) r.unassignedReason = "stop-all-resources";
         }
+    }
+
+    private boolean needsFencing(Rsc r) {
+        String requires = r.meta.get("requires");
+        if (requires != null) return requires.equals("fencing") || requires.equals("unfencing");
+        return !r.isFencingDevice();
     }
 
     private void location(LocationConstraint l) {

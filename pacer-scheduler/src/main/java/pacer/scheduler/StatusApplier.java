@@ -17,11 +17,13 @@ import pacer.cib.Role;
 final class StatusApplier {
     private final WorkingSet ws;
     private final HistoryUnpacker unpacker;
+    private final boolean canFence;
     private final CloneInstances instances;
 
     StatusApplier(WorkingSet ws) {
         this.ws = ws;
-        this.unpacker = new HistoryUnpacker(ws.options, ws.now);
+        this.canFence = ws.options.fencingEnabled() && ws.primitives().stream().anyMatch(Rsc::isFencingDevice);
+        this.unpacker = new HistoryUnpacker(ws.options, ws.now, canFence);
         this.instances = new CloneInstances(ws);
     }
 
@@ -40,7 +42,7 @@ final class StatusApplier {
                 rsc.history.put(node, h);
                 if (rsc.isPrimitive() && !rsc.orphan && !lrm.agent().equals(rsc.primitive().agent())) h.agentChanged = true;
                 // A failure on a node that will be fenced does not matter: fencing stops everything there.
-                if (node.unclean && h.onFail != OnFail.FENCE) {
+                if (node.unclean && canFence && h.onFail != OnFail.FENCE) {
                     h.onFail = OnFail.IGNORE;
                     h.failure = null;
                 }
