@@ -213,7 +213,8 @@ final class ActionPlanner {
     private void unmanagedActions(Rsc r) {
         NodeView cur = r.currentNode();
         Action start = add(r, "start", cur, true);
-        start.runnable = cur != null && !r.blocked && !r.failed;
+        // A resource blocked by a failure cannot be (re)started, and what must start after it cannot either.
+        start.runnable = cur != null && !r.blockedByFailure;
         if (cur != null) add(r, "stop", cur, true).runnable = !r.blocked;
     }
 

@@ -30,6 +30,8 @@ final class Rsc {
     boolean orphan;
     boolean failed;
     boolean blocked;
+    /** Blocked because an operation failed with on-fail=block (a failed stop without fencing...). */
+    boolean blockedByFailure;
     int priority;
     int stickiness;
     int migrationThreshold = Score.INFINITY;

@@ -53,6 +53,7 @@ final class StatusApplier {
                     if (node.maintenance) rsc.managed = false;
                     if (h.onFail == OnFail.BLOCK) {
                         rsc.blocked = true;
+                        rsc.blockedByFailure = true;
                         rsc.managed = false;
                     }
                 }
