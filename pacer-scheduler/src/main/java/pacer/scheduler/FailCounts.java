@@ -29,11 +29,17 @@ final class FailCounts {
                 }
             }
         }
-        if (total > 0 && r.failureTimeoutMs > 0 && lastFailure > 0
+        // A failure-timeout does not apply where failures block the resource (on-fail=block).
+        if (total > 0 && r.failureTimeoutMs > 0 && lastFailure > 0 && !blocksOnFailure(r)
                 && now.getEpochSecond() >= lastFailure + r.failureTimeoutMs / 1000) {
             return 0;
         }
         return total;
+    }
+
+    private static boolean blocksOnFailure(Rsc r) {
+        return r.isPrimitive() && r.primitive().operations().stream()
+                .anyMatch(o -> "block".equals(o.attribute("on-fail").orElse(null)));
     }
 
     private static boolean matches(String name, String prefix, String base, String instance) {

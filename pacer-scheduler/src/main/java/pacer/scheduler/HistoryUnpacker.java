@@ -36,7 +36,8 @@ final class HistoryUnpacker {
     NodeHistory unpack(Rsc rsc, NodeView node, LrmResource lrm) {
         NodeHistory h = new NodeHistory(node);
         List<LrmOperation> ops = new ArrayList<>(lrm.operations());
-        ops.sort(Comparator.comparingLong(HistoryUnpacker::sortKey));
+        // Entries with the same call id (an op and its last_failure copy): the newer result last.
+        ops.sort(Comparator.comparingLong(HistoryUnpacker::sortKey).thenComparingLong(LrmOperation::lastRcChange));
         for (LrmOperation op : ops) apply(rsc, h, op);
         return h;
     }
@@ -114,6 +115,11 @@ final class HistoryUnpacker {
             }
             case "migrate_to" -> h.role = Role.STARTED;
             case "monitor" -> {
+                // The same recurring monitor succeeding later: the resource recovered by itself.
+                if (op.isRecurring() && h.failure != null && h.failure.operation().equals("monitor")
+                        && h.failure.intervalMs() == op.intervalMs()) {
+                    clearFailure(h);
+                }
                 if (rc == OCF_NOT_RUNNING) {
                     h.role = Role.STOPPED;
                     clearFailure(h);
