@@ -3,7 +3,6 @@ package pacer.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +81,7 @@ public final class CibDisk {
         List<XmlElement> sections = List.of(
                 XmlElement.of("crm_config", Map.of(), List.of()), XmlElement.of("nodes", Map.of(), List.of()),
                 XmlElement.of("resources", Map.of(), List.of()), XmlElement.of("constraints", Map.of(), List.of()));
-        Map<String, String> attrs = new java.util.LinkedHashMap<>();
+        Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("admin_epoch", "0");
         attrs.put("epoch", "0");
         attrs.put("num_updates", "0");
@@ -106,7 +106,7 @@ public final class CibDisk {
                 return fallback();
             }
         }
-        if (newestBackupExists()) {
+        if (anyBackupExists()) {
             log.warn("The local CIB {} is missing but backups exist; this node takes the cluster's copy when it joins", current);
             return fallback();
         }
@@ -158,7 +158,7 @@ public final class CibDisk {
         return new Loaded(CibParser.parse(emptyCib()), false, "empty");
     }
 
-    private boolean newestBackupExists() {
+    private boolean anyBackupExists() {
         for (int i = 1; i <= backups; i++) {
             if (Files.exists(backup(i))) return true;
         }
@@ -167,16 +167,13 @@ public final class CibDisk {
 
     private Path setAside(Path current) throws IOException {
         String base = CURRENT + ".corrupt-" + STAMP.format(clock.instant());
-        for (int n = 0; ; n++) {
-            Path aside = dir.resolve(n == 0 ? base : base + "-" + n);
-            try {
-                Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
-                fsyncDirectory();
-                return aside;
-            } catch (FileAlreadyExistsException e) {
-                // the same millisecond twice (a fixed test clock); take the next suffix
-            }
+        Path aside = dir.resolve(base);
+        for (int n = 1; Files.exists(aside); n++) {
+            aside = dir.resolve(base + "-" + n); // the same millisecond twice (a fixed test clock)
         }
+        Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory();
+        return aside;
     }
 
     /** cib-(N-1) → cib-N, …, cib-1 → cib-2, then cib.xml is linked as cib-1. */

@@ -6,6 +6,6 @@
  * <p>Callers are the API, the controller and pacerd's wiring. Reads are local and lock-free (an
  * immutable {@link pacer.cib.Cib}); every write goes through the DC, which versions it, persists it
  * and broadcasts it in order. Nothing here runs the scheduler or talks to JGroups directly. The
- * protocol and the file format are described in {@code docs/design/cib-store.md}.
+ * protocol is described on {@link pacer.store.ReplicatedCib}, the file format on {@code SignedCibFile}.
  */
 package pacer.store;
