@@ -45,8 +45,9 @@ public final class PacerCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(InputStream stdin, InstantSource clock, boolean debug) {
         FailureHandler failures = new FailureHandler(debug);
-        return new CommandLine(new PacerCommand())
-                .addSubcommand("simulate", new SimulateCommand(stdin, clock))
+        CommandLine root = new CommandLine(new PacerCommand())
+                .addSubcommand("simulate", new SimulateCommand(stdin, clock));
+        return pacer.cli.pcs.PcsCommands.install(root, pacer.cli.pcs.OcfAgents.fromEnvironment(), clock)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures)

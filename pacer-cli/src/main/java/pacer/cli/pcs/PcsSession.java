@@ -1,0 +1,85 @@
+package pacer.cli.pcs;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import pacer.cib.Cib;
+import pacer.cib.edit.AgentMetadataSource;
+import pacer.cib.edit.EditResult;
+import pacer.cib.report.CibReport;
+
+/**
+ * One pcs command's run: where the CIB is ({@code -f FILE}), whether {@code --force} was given,
+ * the output streams, the agents and "now". {@link #apply} is the whole offline write path: read
+ * the file, run the pure edit, print its reports as pcs does, write the file only on success.
+ */
+final class PcsSession {
+    /** What the CLI says while the live API does not exist yet. */
+    static final String NOT_REACHABLE = "pacerd is not running/not reachable yet: use -f FILE for offline editing "
+            + "(for example: pcs -f cib.xml resource create ...)";
+
+    private final Optional<CibFile> file;
+    private final boolean force;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final AgentMetadataSource agents;
+    private final Instant now;
+
+    PcsSession(Optional<String> file, boolean force, PrintWriter out, PrintWriter err, AgentMetadataSource agents,
+               Instant now) {
+        this.file = file.map(f -> new CibFile(Path.of(f)));
+        this.force = force;
+        this.out = out;
+        this.err = err;
+        this.agents = agents;
+        this.now = now;
+    }
+
+    boolean force() { return force; }
+
+    PrintWriter out() { return out; }
+
+    /** A line for standard error (warnings, as pcs 0.11 prints them). */
+    void err(String line) { err.println(line); }
+
+    AgentMetadataSource agents() { return agents; }
+
+    Instant now() { return now; }
+
+    /** The CIB to read; without {@code -f}, the live cluster, which cannot be reached yet. */
+    Cib cib() {
+        return file.orElseThrow(() -> new PcsFailure(NOT_REACHABLE)).read();
+    }
+
+    /**
+     * Reads the CIB, applies {@code edit}, prints messages and reports (warnings "Warning: ...",
+     * errors "Error: ..."), and writes the file when the edit succeeded.
+     *
+     * @return the exit code: 0, or 1 when an error stopped the edit (the file is untouched)
+     */
+    int apply(Function<Cib, EditResult> edit) {
+        Cib cib = cib();
+        EditResult result = edit.apply(cib);
+        result.messages().forEach(err::println);
+        for (CibReport r : result.reports()) {
+            err.println((r.severity() == CibReport.Severity.ERROR ? "Error: " : "Warning: ") + r.message());
+        }
+        if (!result.succeeded()) {
+            err.println("Error: Errors have occurred, therefore pcs is unable to continue");
+            err.flush();
+            return 1;
+        }
+        file.orElseThrow().write(result.cib().orElseThrow());
+        err.flush();
+        return 0;
+    }
+
+    /** Prints lines of a read-only view to standard output. */
+    int print(java.util.List<String> lines) {
+        lines.forEach(out::println);
+        out.flush();
+        return 0;
+    }
+}

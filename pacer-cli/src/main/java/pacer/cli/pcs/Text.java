@@ -1,0 +1,79 @@
+package pacer.cli.pcs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import pacer.cib.xml.XmlElement;
+
+/** Small pieces of pcs's text output: indentation and {@code name=value} pairs. */
+final class Text {
+    private Text() {}
+
+    static List<String> indent(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        lines.forEach(l -> out.add("  " + l));
+        return out;
+    }
+
+    /** {@code name=value}, quoting a value with a space or {@code =} in it, as pcs does. */
+    static String pair(String name, String value) {
+        return quote(name) + "=" + quote(value);
+    }
+
+    private static String quote(String s) {
+        if (!s.contains(" ") && !s.contains("=") && !s.contains("\"") && !s.isEmpty()) return s;
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** An nvset as pcs prints it: {@code LABEL: ID} then its pairs sorted by name, indented. */
+    static List<String> nvset(String label, XmlElement set) {
+        Map<String, String> sorted = new TreeMap<>();
+        set.children("nvpair").forEach(p -> sorted.put(p.attr("name", ""), p.attr("value", "")));
+        List<String> out = new ArrayList<>();
+        out.add(label + ":" + (set.id() == null ? "" : " " + set.id()));
+        List<String> pairs = new ArrayList<>();
+        sorted.forEach((k, v) -> pairs.add(pair(k, v)));
+        out.addAll(indent(pairs));
+        return out;
+    }
+
+    /** The owner's first block of {@code tag}, printed only when it has pairs. */
+    static List<String> firstNvset(String label, XmlElement owner, String tag) {
+        return owner.child(tag).filter(s -> s.children("nvpair").findAny().isPresent())
+                .map(s -> nvset(label, s)).orElse(List.of());
+    }
+
+    /** A rule and its expressions, as pcs prints rules. */
+    static List<String> rule(XmlElement rule, boolean withIds) {
+        TreeMap<String, String> options = new TreeMap<>(rule.attributes());
+        options.remove("id");
+        StringBuilder head = new StringBuilder("Rule:");
+        options.forEach((k, v) -> head.append(' ').append(pair(k, v)));
+        if (withIds) head.append(" (id: ").append(rule.id()).append(')');
+        List<String> body = new ArrayList<>();
+        for (XmlElement e : rule.children()) {
+            String text = switch (e.name()) {
+                case "rule" -> null;
+                case "date_expression" -> "date " + e.attr("operation", "") + (e.has("start") ? " " + e.attr("start") : "")
+                        + (e.has("end") ? " " + e.attr("end") : "");
+                default -> String.join(" ", nonNull(e.attr("attribute"), e.attr("operation"), e.attr("type"), e.attr("value")));
+            };
+            if (text == null) {
+                body.addAll(rule(e, withIds));
+            } else {
+                body.add("Expression: " + text + (withIds ? " (id: " + e.id() + ")" : ""));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(head.toString());
+        out.addAll(indent(body));
+        return out;
+    }
+
+    private static List<String> nonNull(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) if (p != null) out.add(p);
+        return out;
+    }
+}
