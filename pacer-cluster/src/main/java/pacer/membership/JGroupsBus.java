@@ -1,0 +1,432 @@
+package pacer.membership;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.MergeView;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jgroups.stack.Protocol;
+import org.jgroups.util.ExtendedUUID;
+import org.jgroups.util.Util;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ClusterBus} on JGroups: one channel per node, built by {@link JGroupsStack} from the
+ * cluster configuration, with quorum ({@link Quorum}) and the DC computed from every view.
+ *
+ * <p><b>Threading.</b> JGroups calls in on its own threads; every callback is handed, in arrival
+ * order, to one delivery thread ({@code pacer-bus-NODE}), which owns the view, the quorum state
+ * and the membership, and runs the listeners and message handlers one at a time. Per-sender FIFO
+ * holds because JGroups hands over one sender's messages in order. {@link #membership()} reads a
+ * volatile snapshot and may be called from any thread; so may {@link #broadcast} and
+ * {@link #send}. {@link #start} and {@link #close} are serialised on this object.
+ *
+ * <p><b>Quorum and DC.</b> Every member computes quorum from the same view and configuration.
+ * With wait_for_all, a node still waiting asks the other members of its view, at once and then
+ * every token until it is released; a member that has seen every node and is quorate answers,
+ * which releases the asker, as in votequorum (a restarted node joining a running cluster with a
+ * node missing). Asks and answers are unicasts: unlike broadcasts, they are not lost while two
+ * sides of a merge install the merged view at different moments. The DC is the first member of the view (the JGroups
+ * coordinator) when the partition is quorate, or always when no-quorum-policy=ignore
+ * ({@link #setNoQuorumIgnore}); all members of a view agree on it.
+ *
+ * <p><b>Wire.</b> Payloads travel with a one-byte kind in front: application messages, and the
+ * quorum status above. Addresses carry the node name and id, so any member maps an address to
+ * its {@link Member} without a lookup.
+ */
+public final class JGroupsBus implements ClusterBus {
+    private static final Logger log = LoggerFactory.getLogger(JGroupsBus.class);
+    static final String NODE_NAME_KEY = "pacer.node";
+    static final String NODE_ID_KEY = "pacer.nodeid";
+    private static final byte KIND_APP = 1;
+    private static final byte KIND_RELEASE_ASK = 2;
+    private static final byte KIND_RELEASED = 3;
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final ClusterConfig config;
+    private final ClusterConfig.Node selfNode;
+    private final Member self;
+    private final ClusterKey key;
+    private final Consumer<List<Protocol>> stackHook;
+    private final ScheduledExecutorService delivery;
+    private final List<MessageHandler> handlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Membership>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Membership> firstMembership = new CompletableFuture<>();
+    private volatile Membership membership;
+    private volatile Map<String, Address> addresses = Map.of();
+    private volatile boolean noQuorumIgnore;
+    private volatile boolean stopping;
+
+    /** Written under {@code this} by start; read anywhere. */
+    private volatile JChannel channel;
+
+    /** Owned by the delivery thread. */
+    private Quorum quorum;
+    /** Owned by the delivery thread. */
+    private View view;
+    /** Owned by the delivery thread: asks for release while wait_for_all holds this node back. */
+    private ScheduledFuture<?> releaseAsks;
+
+    /**
+     * A bus for node {@code nodeName} of the configuration, not started yet.
+     *
+     * @throws IllegalArgumentException if the node is not in the configuration's node list
+     */
+    public JGroupsBus(ClusterConfig config, String nodeName, ClusterKey key) {
+        this(config, nodeName, key, protocols -> { });
+    }
+
+    /** As above; {@code stackHook} may edit the protocol list before the channel is built (tests). */
+    JGroupsBus(ClusterConfig config, String nodeName, ClusterKey key, Consumer<List<Protocol>> stackHook) {
+        this.config = config;
+        this.selfNode = config.node(nodeName).orElseThrow(() -> new IllegalArgumentException("node '" + nodeName
+                + "' is not in the cluster configuration; its nodes are " + String.join(", ", config.nodeNames())));
+        this.self = new Member(selfNode.name(), selfNode.nodeId());
+        this.key = key;
+        this.stackHook = stackHook;
+        this.quorum = Quorum.coldStart(config);
+        this.delivery = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pacer-bus-" + nodeName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A bus for {@code nodeName}, with the cluster key read from the configured key file. */
+    public static JGroupsBus open(ClusterConfig config, String nodeName) throws IOException {
+        return new JGroupsBus(config, nodeName, ClusterKey.load(config.keyFile(), config.clusterName()));
+    }
+
+    @Override
+    public Member self() {
+        return self;
+    }
+
+    @Override
+    public Membership membership() {
+        return membership;
+    }
+
+    /** no-quorum-policy=ignore: the coordinator is the DC even without quorum. */
+    public void setNoQuorumIgnore(boolean ignore) {
+        noQuorumIgnore = ignore;
+        submit(this::recompute);
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        if (channel != null) {
+            throw new IllegalStateException("node " + self + ": the bus was already started");
+        }
+        List<Protocol> protocols = JGroupsStack.protocols(config, selfNode, key);
+        stackHook.accept(protocols);
+        JChannel ch = new JChannel(protocols).name(self.name());
+        ch.getProtocolStack().getTransport().getDiagnosticsHandler().setEnabled(false); // no multicast probe socket
+        ch.addAddressGenerator(() -> ExtendedUUID.randomUUID(self.name())
+                .put(NODE_NAME_KEY, self.name().getBytes(StandardCharsets.UTF_8))
+                .put(NODE_ID_KEY, Integer.toString(self.nodeId()).getBytes(StandardCharsets.US_ASCII)));
+        ch.setReceiver(new Receiver() {
+            @Override public void viewAccepted(View v) {
+                submit(() -> onView(v));
+            }
+
+            @Override public void receive(Message msg) {
+                byte[] bytes = Arrays.copyOfRange(msg.getArray(), msg.getOffset(), msg.getOffset() + msg.getLength());
+                Address src = msg.getSrc();
+                submit(() -> onMessage(src, bytes));
+            }
+        });
+        channel = ch;
+        logAtInfo().log("Starting membership: cluster {}, listening on {}:{}, token {} ms, cluster key {}",
+                config.clusterName(), selfNode.address(), selfNode.port(), config.token().toMillis(), key.fingerprint());
+        try {
+            ch.connect(config.clusterName());
+            firstMembership.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stopping = true;
+            ch.close();
+            delivery.shutdownNow();
+            throw e;
+        }
+    }
+
+    @Override
+    public void broadcast(byte[] payload) {
+        send(null, KIND_APP, payload);
+    }
+
+    @Override
+    public void send(Member to, byte[] payload) {
+        Address dest = addresses.get(to.name());
+        if (dest == null) {
+            logAtDebug().log("Dropping a message to {}: not in the view", to);
+            return;
+        }
+        send(dest, KIND_APP, payload);
+    }
+
+    @Override
+    public void onMessage(MessageHandler handler) {
+        handlers.add(handler);
+    }
+
+    @Override
+    public void onMembership(Consumer<Membership> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
+        if (channel != null) {
+            logAtInfo().log("Leaving the cluster");
+            channel.close();
+        }
+        stopping = true;
+        shutDownDelivery();
+    }
+
+    /**
+     * Stops abruptly, as a killed process would: nothing more leaves this node (no leave message),
+     * its sockets close, and it delivers nothing more. For {@link TestCluster}.
+     */
+    synchronized void crash() throws Exception {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        logAtInfo().log("Crashing (simulated): no leave message");
+        if (channel != null) {
+            Util.shutdown(channel);
+        }
+        delivery.shutdownNow();
+    }
+
+    /** The channel, for fault injection in tests; null before {@link #start}. */
+    JChannel channel() {
+        return channel;
+    }
+
+    // ---- on the delivery thread ----
+
+    private void onView(View v) {
+        view = v;
+        List<Member> members = v.getMembers().stream().map(JGroupsBus::memberOf).toList();
+        addresses = v.getMembers().stream().collect(Collectors.toUnmodifiableMap(a -> memberOf(a).name(), a -> a,
+                (a, b) -> b));
+        members.stream().filter(m -> config.node(m.name()).isEmpty()).forEach(m -> logAtWarn()
+                .log("Node {} is not in the cluster configuration: it has no vote", m));
+        quorum = quorum.afterView(names(members));
+        publish(v instanceof MergeView);
+        askForReleaseWhileWaiting();
+    }
+
+    private void askForReleaseWhileWaiting() {
+        if (releaseAsks != null) {
+            releaseAsks.cancel(false);
+            releaseAsks = null;
+        }
+        if (quorum.waitingForAll() && view.size() > 1) {
+            long every = config.token().toMillis();
+            releaseAsks = delivery.scheduleWithFixedDelay(() -> guarded(this::askForRelease), 0, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void askForRelease() {
+        for (Address a : view.getMembers()) {
+            if (!memberOf(a).equals(self)) {
+                trySend(a, KIND_RELEASE_ASK);
+            }
+        }
+    }
+
+    private void onMessage(Address src, byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        if (bytes[0] == KIND_RELEASE_ASK) {
+            if (!quorum.waitingForAll() && membership != null && membership.quorate()) {
+                trySend(src, KIND_RELEASED);
+            }
+            return;
+        }
+        if (bytes[0] == KIND_RELEASED) {
+            if (quorum.waitingForAll() && view != null && view.containsMember(src)) {
+                logAtInfo().log("Node {} has seen all nodes and is quorate: no longer waiting for all", memberOf(src));
+                quorum = quorum.released();
+                askForReleaseWhileWaiting();
+                recompute();
+            }
+            return;
+        }
+        Member from = memberOf(src);
+        byte[] payload = Arrays.copyOfRange(bytes, 1, bytes.length);
+        for (MessageHandler h : handlers) {
+            try {
+                h.receive(from, payload);
+            } catch (RuntimeException e) {
+                logAtError().setCause(e).log("A message handler failed on a message from {}", from);
+            }
+        }
+    }
+
+    private void recompute() {
+        if (view != null) {
+            publish(false);
+        }
+    }
+
+    private void publish(boolean merged) {
+        List<Member> members = view.getMembers().stream().map(JGroupsBus::memberOf).toList();
+        boolean quorate = quorum.isQuorate(names(members));
+        Optional<Member> dc = quorate || noQuorumIgnore ? Optional.of(members.get(0)) : Optional.empty();
+        Membership next = new Membership(view.getViewId().getId(), members, quorate, dc);
+        Optional<Membership> before = Optional.ofNullable(membership);
+        if (before.isPresent() && before.get().equals(next)) {
+            return;
+        }
+        membership = next;
+        for (String line : MembershipLog.changes(before, next, merged)) {
+            log.atInfo().addKeyValue("node", self).addKeyValue("view", next.viewId())
+                    .addKeyValue("dc", dc.map(Member::name).orElse("none")).log(line);
+        }
+        if (quorum.waitingForAll() && !quorate) {
+            logAtInfo().log("Waiting for all nodes to be seen once (wait_for_all): {} of {} present",
+                    quorum.votes(names(members)), config.nodes().size());
+        }
+        firstMembership.complete(next);
+        for (Consumer<Membership> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                logAtError().setCause(e).log("A membership listener failed");
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private void send(Address dest, byte kind, byte[] payload) {
+        JChannel ch = channel;
+        if (ch == null || stopping) {
+            throw new IllegalStateException("node " + self + ": the bus is " + (ch == null ? "not started" : "closed"));
+        }
+        byte[] framed = new byte[payload.length + 1];
+        framed[0] = kind;
+        System.arraycopy(payload, 0, framed, 1, payload.length);
+        try {
+            ch.send(new BytesMessage(dest, framed));
+        } catch (Exception e) {
+            throw new IllegalStateException("node " + self + ": cannot send to "
+                    + (dest == null ? "the cluster" : dest) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            delivery.execute(() -> guarded(task));
+        } catch (RejectedExecutionException e) {
+            log.debug("node {}: bus stopped, dropping a callback", self);
+        }
+    }
+
+    /** Runs a delivery-thread task unless the bus is stopping; a failure is logged, never fatal. */
+    private void guarded(Runnable task) {
+        if (stopping) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            logAtError().setCause(e).log("Internal error on the delivery thread");
+        }
+    }
+
+    /** A one-byte control message; failure (the bus is closing) only matters to the log. */
+    private void trySend(Address dest, byte kind) {
+        try {
+            send(dest, kind, new byte[0]);
+        } catch (IllegalStateException e) {
+            logAtDebug().log("Cannot send a quorum message to {}: {}", memberOf(dest), e.getMessage());
+        }
+    }
+
+    private void shutDownDelivery() {
+        delivery.shutdown();
+        try {
+            if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
+                logAtWarn().log("The delivery thread did not finish within 5 s; a listener may be blocking");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Member memberOf(Address a) {
+        if (a instanceof ExtendedUUID) {
+            ExtendedUUID stamped = (ExtendedUUID) a;
+            byte[] name = stamped.get(NODE_NAME_KEY);
+            byte[] id = stamped.get(NODE_ID_KEY);
+            if (name != null && id != null) {
+                try {
+                    return new Member(new String(name, StandardCharsets.UTF_8),
+                            Integer.parseInt(new String(id, StandardCharsets.US_ASCII)));
+                } catch (NumberFormatException e) {
+                    // not stamped by a Pacer node: fall through
+                }
+            }
+        }
+        return new Member(String.valueOf(a), 0);
+    }
+
+    private static List<String> names(List<Member> members) {
+        return members.stream().map(Member::name).toList();
+    }
+
+    private org.slf4j.spi.LoggingEventBuilder logAtInfo() {
+        return withContext(log.atInfo());
+    }
+
+    private org.slf4j.spi.LoggingEventBuilder logAtWarn() {
+        return withContext(log.atWarn());
+    }
+
+    private org.slf4j.spi.LoggingEventBuilder logAtError() {
+        return withContext(log.atError());
+    }
+
+    private org.slf4j.spi.LoggingEventBuilder logAtDebug() {
+        return withContext(log.atDebug());
+    }
+
+    private org.slf4j.spi.LoggingEventBuilder withContext(org.slf4j.spi.LoggingEventBuilder b) {
+        b.addKeyValue("node", self);
+        Membership m = membership;
+        if (m != null) {
+            b.addKeyValue("view", m.viewId());
+        }
+        return b;
+    }
+}
