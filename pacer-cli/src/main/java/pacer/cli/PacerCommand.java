@@ -46,7 +46,8 @@ public final class PacerCommand implements Callable<Integer> {
     public static CommandLine commandLine(InputStream stdin, InstantSource clock, boolean debug) {
         FailureHandler failures = new FailureHandler(debug);
         CommandLine root = new CommandLine(new PacerCommand())
-                .addSubcommand("simulate", new SimulateCommand(stdin, clock));
+                .addSubcommand("simulate", new SimulateCommand(stdin, clock))
+                .addSubcommand("cluster", new pacer.cli.cluster.ClusterCommand());
         return pacer.cli.pcs.PcsCommands.install(root, pacer.cli.pcs.OcfAgents.fromEnvironment(), clock)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(failures)

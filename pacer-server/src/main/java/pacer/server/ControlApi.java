@@ -1,0 +1,110 @@
+package pacer.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import pacer.cib.xml.XmlReader;
+import pacer.cib.xml.XmlSyntaxException;
+import pacer.cib.xml.XmlWriter;
+import pacer.membership.ClusterBus;
+import pacer.membership.Member;
+import pacer.membership.Membership;
+import pacer.store.CibOperation;
+import pacer.store.ReplicatedCib;
+import pacer.store.WriteResult;
+
+/**
+ * The local control API: plain HTTP bound to the loopback address only, for {@code pacer cluster
+ * cib} / {@code cib-push} and tests. (The HTTPS management API with authentication, pcsd's job,
+ * comes later and will replace it for anything remote.)
+ *
+ * <ul>
+ *   <li>{@code GET /cib}: this node's copy of the CIB, as XML;</li>
+ *   <li>{@code POST /cib}: replace the CIB with the body (its version must be newer); 200 with
+ *       the new version, 409 with the reasons when refused, 400 for malformed XML;</li>
+ *   <li>{@code GET /membership}: the membership as {@code key: value} lines.</li>
+ * </ul>
+ *
+ * <p>Requests are served one at a time on the API's own thread.
+ */
+final class ControlApi implements AutoCloseable {
+    static final int DEFAULT_PORT = 2225;
+    private static final long WRITE_TIMEOUT_SECONDS = 30;
+
+    private final ReplicatedCib cib;
+    private final ClusterBus bus;
+    private final HttpServer server;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "pacer-control-api"));
+
+    ControlApi(int port, ReplicatedCib cib, ClusterBus bus) throws IOException {
+        this.cib = cib;
+        this.bus = bus;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/cib", this::cib);
+        server.createContext("/membership", this::membership);
+        server.setExecutor(thread);
+    }
+
+    void start() { server.start(); }
+
+    int port() { return server.getAddress().getPort(); }
+
+    private void cib(HttpExchange ex) throws IOException {
+        switch (ex.getRequestMethod()) {
+            case "GET" -> reply(ex, 200, "application/xml", XmlWriter.write(cib.read().xml()));
+            case "POST" -> push(ex);
+            default -> reply(ex, 405, "text/plain", "use GET or POST\n");
+        }
+    }
+
+    private void push(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            WriteResult result = cib.write(CibOperation.replace(XmlReader.parse(body, "pushed CIB")))
+                    .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (result.accepted()) reply(ex, 200, "text/plain", "CIB updated: version " + result.version() + "\n");
+            else reply(ex, 409, "text/plain", String.join("\n", result.reasons()) + "\n");
+        } catch (XmlSyntaxException e) {
+            reply(ex, 400, "text/plain", e.getMessage() + "\n");
+        } catch (java.util.concurrent.TimeoutException e) {
+            reply(ex, 504, "text/plain", "the DC did not answer within " + WRITE_TIMEOUT_SECONDS
+                    + " s; check `pacer cluster membership` for a DC and quorum\n");
+        } catch (Exception e) {
+            reply(ex, 500, "text/plain", "the write failed: " + e + "\n");
+        }
+    }
+
+    private void membership(HttpExchange ex) throws IOException {
+        Membership m = bus.membership();
+        String text = "node: " + bus.self().name() + "\n"
+                + "view: " + m.viewId() + "\n"
+                + "members: " + m.members().stream().map(Member::name).collect(Collectors.joining(" ")) + "\n"
+                + "quorate: " + m.quorate() + "\n"
+                + "dc: " + m.dc().map(Member::name).orElse("") + "\n"
+                + "cib-version: " + cib.read().version() + "\n";
+        reply(ex, 200, "text/plain", text);
+    }
+
+    private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        thread.shutdownNow();
+    }
+}

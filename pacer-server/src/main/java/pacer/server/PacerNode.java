@@ -1,0 +1,84 @@
+package pacer.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pacer.cib.Cib;
+import pacer.membership.ClusterConfig;
+import pacer.membership.JGroupsBus;
+import pacer.membership.Member;
+import pacer.membership.Membership;
+import pacer.store.CibDisk;
+import pacer.store.CibStore;
+import pacer.store.ReplicatedCib;
+
+/**
+ * One running node: the object graph of pacerd, wired in one place. Membership (JGroups) below,
+ * the replicated CIB on top of it, the local control API in front. Started once, closed once;
+ * the roles it wires own their threads (see each class).
+ */
+final class PacerNode implements AutoCloseable {
+    private final ClusterConfig cluster;
+    private final String name;
+    private final Path stateDir;
+    private final int controlPort;
+    private final Logger log = LoggerFactory.getLogger(PacerNode.class);
+    private JGroupsBus bus;
+    private CibStore store;
+    private ReplicatedCib cib;
+    private ControlApi api;
+
+    PacerNode(ClusterConfig cluster, String name, Path stateDir, int controlPort) {
+        this.cluster = cluster;
+        this.name = name;
+        this.stateDir = stateDir;
+        this.controlPort = controlPort;
+    }
+
+    void start() throws Exception {
+        log.info("Starting pacerd for cluster {} (token {} ms, state in {})", cluster.clusterName(),
+                cluster.token().toMillis(), stateDir);
+        store = CibStore.open(new CibDisk(stateDir.resolve("cib"), Clock.systemUTC()), name);
+        bus = JGroupsBus.open(cluster, name);
+        cib = new ReplicatedCib(bus, store);
+        cib.start();
+        bus.onMembership(this::logMembership);
+        store.addListener(this::followNoQuorumPolicy);
+        followNoQuorumPolicy(store.current());
+        bus.start();
+        api = new ControlApi(controlPort, cib, bus);
+        api.start();
+        log.info("pacerd is up; control API on 127.0.0.1:{}", api.port());
+    }
+
+    private void logMembership(Membership m) {
+        String dc = m.dc().map(Member::name).orElse("none");
+        log.atInfo().addKeyValue("node", name).addKeyValue("view", m.viewId()).addKeyValue("dc", dc)
+                .log("Membership: [{}], {}, DC {}", m.members().stream().map(Member::name).collect(Collectors.joining(" ")),
+                        m.quorate() ? "quorate" : "NOT quorate", dc);
+    }
+
+    /** no-quorum-policy=ignore makes the coordinator the DC even without quorum. */
+    private void followNoQuorumPolicy(Cib current) {
+        boolean ignore = current.configuration().crmConfig().stream()
+                .anyMatch(s -> "ignore".equals(s.values().get("no-quorum-policy")));
+        if (bus != null) bus.setNoQuorumIgnore(ignore);
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping pacerd");
+        if (api != null) api.close();
+        if (cib != null) cib.close();
+        if (bus != null) bus.close();
+        if (store != null) store.close();
+    }
+
+    /** For tests that embed a node. */
+    ReplicatedCib cib() { return cib; }
+
+    JGroupsBus bus() { return bus; }
+
+}
