@@ -39,6 +39,7 @@ final class ActionPlanner {
         for (Rsc r : allPrimitives()) primitiveActions(r);
         for (Rsc r : ws.resources) collectiveActions(r);
         clones.blockInhibited();
+        new PromotionActions(ws, this).create();
         for (Ordering o : orderings) constraint(o);
         probes();
         new Propagation(ws, this, colocations).run();
@@ -135,7 +136,7 @@ final class ActionPlanner {
         return index.get(r.id + "|" + task + "|" + (node == null ? "" : node.name));
     }
 
-    private Action add(Rsc r, String task, NodeView node, boolean optional) {
+    Action add(Rsc r, String task, NodeView node, boolean optional) {
         Action a = new Action(r, task, node, 0, optional);
         index.put(r.id + "|" + task + "|" + (node == null ? "" : node.name), a);
         actions.add(a);
@@ -296,6 +297,8 @@ final class ActionPlanner {
         return switch (task) {
             case "start" -> "running";
             case "stop" -> "stopped";
+            case "promote" -> "promoted";
+            case "demote" -> "demoted";
             default -> task;
         };
     }

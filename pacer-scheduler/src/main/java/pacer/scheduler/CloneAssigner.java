@@ -33,10 +33,13 @@ final class CloneAssigner {
     private final Map<Rsc, Map<NodeView, Integer>> counts = new HashMap<>();
     /** Instances whose placement is final. */
     private final Set<Rsc> done = new HashSet<>();
+    /** Chooses the promoted instances of promotable clones. */
+    private final Promotion promotion;
 
     CloneAssigner(WorkingSet ws, Placement placement) {
         this.ws = ws;
         this.placement = placement;
+        this.promotion = new Promotion(ws, placement, this);
     }
 
     /** clone-max: the configured instances (removed ones not counted). */
@@ -73,6 +76,8 @@ final class CloneAssigner {
     void assign(Rsc clone) {
         if (clone.assignedDone || clone.assigning) return;
         clone.assigning = true;
+        boolean promotable = PromotionScores.isPromotable(clone);
+        if (promotable) promotion.addPromotionScores(clone);
         placement.assignPrimariesOf(clone);
         Map<NodeView, Integer> perNode = new HashMap<>();
         counts.put(clone, perNode);
@@ -103,6 +108,7 @@ final class CloneAssigner {
             }
             if (place(inst, perNode) != null) assigned++;
         }
+        if (promotable) promotion.chooseRoles(clone);
         clone.assigning = false;
         clone.assignedDone = true;
     }

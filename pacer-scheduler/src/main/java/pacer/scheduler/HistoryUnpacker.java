@@ -163,7 +163,9 @@ final class HistoryUnpacker {
         }
         switch (task) {
             case "stop" -> h.role = Role.STARTED;
-            case "promote", "demote" -> h.role = Role.PROMOTED;
+            case "promote" -> h.role = Role.PROMOTED;
+            // A failed demote leaves it unpromoted (recovery stops it), unless on-fail=block keeps it as it is.
+            case "demote" -> h.role = onFail == OnFail.BLOCK ? Role.PROMOTED : rc == 7 ? Role.STOPPED : Role.UNPROMOTED;
             case "monitor" -> {
                 if (rc == OCF_RUNNING_PROMOTED || rc == OCF_FAILED_PROMOTED) h.role = Role.PROMOTED;
                 else raise(h, Role.STARTED);

@@ -141,6 +141,16 @@ final class Placement {
         return scores;
     }
 
+    /** The colocations (groups standing for their first member) whose dependent is {@code r}. */
+    List<Colocation> colocationsOf(Rsc r) {
+        return asDependent.getOrDefault(r, List.of());
+    }
+
+    /** The colocations (groups standing for their first member) whose primary is {@code r}. */
+    List<Colocation> colocationsWith(Rsc r) {
+        return asPrimary.getOrDefault(r, List.of());
+    }
+
     /** Places the primaries of the colocations a clone is the dependent of. */
     void assignPrimariesOf(Rsc clone) {
         for (Colocation c : asDependent.getOrDefault(clone, List.of())) assignGroupOrClone(c.primary());
@@ -204,15 +214,16 @@ final class Placement {
 
     private void applyPrimary(Colocation c, Map<NodeView, Integer> scores) {
         List<NodeView> placed = placedNodes(c.primary());
-        if (c.primaryRole() == pacer.cib.Role.PROMOTED) {
-            // Promotion is not scheduled yet: instances that are promoted now are taken to stay so.
-            placed = new ArrayList<>(placed);
-            placed.retainAll(promotedNodes(c.primary()));
+        boolean noBan = false;
+        if (PromotionColocations.hasRole(c.primaryRole()) && PromotionScores.isPromotable(c.primary())) {
+            // Only the instances that will have that role count (promotion chose them with the clone).
+            placed = PromotionScores.nodesInRole(c.primary(), c.primaryRole());
+            noBan = c.dependentRole() == pacer.cib.Role.PROMOTED && c.primaryRole() == pacer.cib.Role.PROMOTED;
         }
         for (Map.Entry<NodeView, Integer> e : scores.entrySet()) {
             boolean same = placed.stream().anyMatch(n -> sameLocation(n, e.getKey(), c.nodeAttribute()));
             if (c.score() >= Score.INFINITY) {
-                if (!same) e.setValue(-Score.INFINITY);
+                if (!same && !noBan) e.setValue(-Score.INFINITY);
             } else if (c.score() <= -Score.INFINITY) {
                 if (same) e.setValue(-Score.INFINITY);
             } else if (same) {
@@ -221,15 +232,6 @@ final class Placement {
         }
     }
 
-    private static List<NodeView> promotedNodes(Rsc primary) {
-        List<NodeView> out = new ArrayList<>();
-        for (Rsc p : primary.primitives()) {
-            for (Map.Entry<NodeView, NodeHistory> e : p.history.entrySet()) {
-                if (e.getValue().role == pacer.cib.Role.PROMOTED && p.assigned == e.getKey()) out.add(e.getKey());
-            }
-        }
-        return out;
-    }
 
     private static boolean sameLocation(NodeView a, NodeView b, String attribute) {
         if (attribute.equals("#uname")) return a == b;

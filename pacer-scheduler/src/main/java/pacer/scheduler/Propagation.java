@@ -36,7 +36,7 @@ final class Propagation {
                     changed = true;
                 }
                 if (e.impliesThen() && !f.optional && t.optional && f.runnable && (t.node != null || t.pseudo)
-                        && !newInstancesOnly(f, t)) {
+                        && !newInstancesOnly(f, t) && !PromotionActions.onlyElsewhere(plan, f, t)) {
                     t.optional = false;
                     if (t.reason == null && f.pseudo && f.node == null && f.reason != null) t.reason = f.reason;
                     else if (t.reason == null && f.rsc != null && f.rsc != t.rsc && !isMemberOf(f.rsc, t.rsc)) {
@@ -71,6 +71,7 @@ final class Propagation {
                 }
             }
             changed |= colocationsUnrunnable();
+            changed |= PromotionActions.blockColocated(plan, colocations);
             changed |= plan.clones.noInstanceRunnable();
         }
         if (!ws.options.flag(ClusterOption.MAINTENANCE_MODE)) return;
@@ -84,7 +85,7 @@ final class Propagation {
     private boolean colocationsUnrunnable() {
         boolean changed = false;
         for (Colocation c : colocations) {
-            if (c.score() < pacer.cib.Score.INFINITY) continue;
+            if (c.score() < pacer.cib.Score.INFINITY || c.dependentRole() == pacer.cib.Role.PROMOTED) continue;
             Action primaryStart = c.primary().isPrimitive()
                     ? plan.find(c.primary(), "start", c.primary().assigned) : plan.find(c.primary(), "start", null);
             if (primaryStart == null || primaryStart.runnable || primaryStart.optional && c.primary().isPrimitive()) continue;

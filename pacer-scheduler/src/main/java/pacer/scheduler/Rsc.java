@@ -44,9 +44,13 @@ final class Rsc {
     final List<NodeView> runningOn = new ArrayList<>();
     /** Per node: what the operation history says. */
     final Map<NodeView, NodeHistory> history = new LinkedHashMap<>();
+    /** The name the status knows this resource by, when it differs from {@link #id} (anonymous clones). */
+    String historyId;
 
     /** Allowed nodes and their scores (placement input and output). */
     final Map<NodeView, Integer> scores = new LinkedHashMap<>();
+    /** Scores of location constraints limited to the Promoted role (promotion priority, not placement). */
+    final Map<NodeView, Integer> promotedScores = new LinkedHashMap<>();
     NodeView assigned;
     boolean assignedDone;
     boolean assigning;

@@ -72,22 +72,24 @@ final class ScoreSetup {
         l.resourcePattern().ifPresent(p -> constraints.matching(p).forEach(t -> targets.addAll(t.primitives())));
         l.sets().forEach(s -> s.resources().forEach(id -> constraints.resolve(id).forEach(t -> targets.addAll(t.primitives()))));
         if (targets.isEmpty()) return;
-        if (l.role().isPresent() && l.role().get() != Role.STARTED) return;
+        // Started and Unpromoted constraints apply to every role; Promoted ones only to promotion.
+        boolean promotedOnly = l.role().orElse(Role.UNKNOWN) == Role.PROMOTED;
         if (l.node().isPresent()) {
             NodeView n = ws.node(l.node().get());
             if (n == null) return;
             int score = l.score().orElse(0);
-            for (Rsc r : targets) r.scores.merge(n, score, Score::add);
+            for (Rsc r : targets) (promotedOnly ? r.promotedScores : r.scores).merge(n, score, Score::add);
             return;
         }
         for (XmlElement rule : l.rules()) {
-            if (rule.has("role") && !rule.attr("role").equalsIgnoreCase("Started")) continue;
+            boolean ruleOnlyPromoted = rule.has("role") ? Role.parse(rule.attr("role")).orElse(Role.UNKNOWN) == Role.PROMOTED
+                    : promotedOnly;
             for (NodeView n : ws.nodes) {
                 if (!ws.rules.passes(rule, n.attributes, targets.get(0).isPrimitive() ? targets.get(0).primitive() : null, null)) {
                     continue;
                 }
                 int score = ruleScore(rule, n);
-                for (Rsc r : targets) r.scores.merge(n, score, Score::add);
+                for (Rsc r : targets) (ruleOnlyPromoted ? r.promotedScores : r.scores).merge(n, score, Score::add);
             }
         }
     }

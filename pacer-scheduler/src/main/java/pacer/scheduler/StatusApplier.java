@@ -39,6 +39,7 @@ final class StatusApplier {
                 Rsc clone = CloneInstances.anonymousClone(rsc);
                 if (clone != null) rsc = instances.instanceFor(clone, rsc.config.id(), node);
                 NodeHistory h = unpacker.unpack(rsc, node, lrm);
+                if (!lrm.id().equals(rsc.id) && h.role.isActive()) rsc.historyId = lrm.id();
                 rsc.history.put(node, h);
                 if (rsc.isPrimitive() && !rsc.orphan && !lrm.agent().equals(rsc.primitive().agent())) h.agentChanged = true;
                 // A failure on a node that will be fenced does not matter: fencing stops everything there.

@@ -57,6 +57,10 @@ final class SummaryWriter {
 
     private void primitive(Rsc r) {
         if (!r.managed) return;
+        if (PromotionSummary.handles(r)) {
+            rows.addAll(new PromotionSummary(plan).rows(r));
+            return;
+        }
         NodeView current = r.currentNode();
         NodeView next = r.unassignedReason == null ? r.assigned : null;
         if (current == null && next == null) return;
