@@ -45,6 +45,8 @@ final class ControlApi implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "pacer-control-api"));
 
     ControlApi(int port, ReplicatedCib cib, ClusterBus bus) throws IOException {
+        // Small request/response exchanges: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.cib = cib;
         this.bus = bus;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

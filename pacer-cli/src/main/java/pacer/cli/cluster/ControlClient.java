@@ -18,7 +18,8 @@ final class ControlClient {
     static final String DEFAULT = "127.0.0.1:2225";
 
     private final String address;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
 
     ControlClient(String address) {
         this.address = address == null || address.isBlank()
