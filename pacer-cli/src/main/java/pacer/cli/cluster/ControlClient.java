@@ -13,15 +13,15 @@ import java.time.Duration;
  * Talks to a local pacerd's control API (loopback HTTP). Errors name the address and what to
  * check, never a stack trace.
  */
-final class ControlClient {
+public final class ControlClient {
     /** The default control API address; {@code --control} or {@code PACER_CONTROL} change it. */
-    static final String DEFAULT = "127.0.0.1:2225";
+    public static final String DEFAULT = "127.0.0.1:2225";
 
     private final String address;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
 
-    ControlClient(String address) {
+    public ControlClient(String address) {
         this.address = address == null || address.isBlank()
                 ? System.getenv().getOrDefault("PACER_CONTROL", DEFAULT) : address;
         if (!this.address.startsWith("127.") && !this.address.startsWith("localhost") && !this.address.startsWith("[::1]")) {
@@ -31,13 +31,13 @@ final class ControlClient {
     }
 
     /** The response's status and body. */
-    record Response(int status, String body) {}
+    public record Response(int status, String body) {}
 
-    Response get(String path) throws ControlUnreachableException {
+    public Response get(String path) throws ControlUnreachableException {
         return send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(10)).build());
     }
 
-    Response post(String path, String body) throws ControlUnreachableException {
+    public Response post(String path, String body) throws ControlUnreachableException {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(40))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }

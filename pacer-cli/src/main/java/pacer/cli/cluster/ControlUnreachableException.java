@@ -1,8 +1,8 @@
 package pacer.cli.cluster;
 
 /** pacerd's control API could not be reached; the message says where and what to check. */
-final class ControlUnreachableException extends Exception {
+public final class ControlUnreachableException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    ControlUnreachableException(String message) { super(message); }
+    public ControlUnreachableException(String message) { super(message); }
 }

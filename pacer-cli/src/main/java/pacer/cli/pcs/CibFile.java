@@ -22,7 +22,7 @@ import pacer.cib.xml.XmlWriter;
  * pcs. Writing is atomic: the new text goes to a temporary file in the same directory, is synced,
  * and is renamed over the old one, so a reader sees the old CIB or the new one, never half of it.
  */
-final class CibFile {
+final class CibFile implements CibLocation {
     /** What {@code cibadmin --empty} gives: a CIB with empty sections. */
     static final String EMPTY = """
             <cib admin_epoch="0" epoch="0" num_updates="0" validate-with="pacemaker-3.9" crm_feature_set="3.19.0">
@@ -45,7 +45,8 @@ final class CibFile {
     Path path() { return path; }
 
     /** @throws PcsFailure naming the file when it cannot be read or is not well-formed XML */
-    Cib read() {
+    @Override
+    public Cib read() {
         String xml;
         try {
             xml = Files.readString(path, StandardCharsets.UTF_8);
@@ -62,7 +63,8 @@ final class CibFile {
     }
 
     /** Replaces the file's content with {@code cib}, atomically, keeping the file's permissions. */
-    void write(XmlElement cib) {
+    @Override
+    public void write(XmlElement cib) {
         Path dir = path.toAbsolutePath().getParent();
         Path tmp = null;
         try {

@@ -9,6 +9,7 @@ import pacer.cib.Cib;
 import pacer.cib.edit.AgentMetadataSource;
 import pacer.cib.edit.EditResult;
 import pacer.cib.report.CibReport;
+import pacer.cli.cluster.ControlClient;
 
 /**
  * One pcs command's run: where the CIB is ({@code -f FILE}), whether {@code --force} was given,
@@ -16,11 +17,7 @@ import pacer.cib.report.CibReport;
  * the file, run the pure edit, print its reports as pcs does, write the file only on success.
  */
 final class PcsSession {
-    /** What the CLI says while the live API does not exist yet. */
-    static final String NOT_REACHABLE = "pacerd is not running/not reachable yet: use -f FILE for offline editing "
-            + "(for example: pcs -f cib.xml resource create ...)";
-
-    private final Optional<CibFile> file;
+    private final CibLocation location;
     private final boolean force;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -29,7 +26,8 @@ final class PcsSession {
 
     PcsSession(Optional<String> file, boolean force, PrintWriter out, PrintWriter err, AgentMetadataSource agents,
                Instant now) {
-        this.file = file.map(f -> new CibFile(Path.of(f)));
+        this.location = file.<CibLocation>map(f -> new CibFile(Path.of(f)))
+                .orElseGet(() -> new LiveCib(new ControlClient(null)));
         this.force = force;
         this.out = out;
         this.err = err;
@@ -48,9 +46,9 @@ final class PcsSession {
 
     Instant now() { return now; }
 
-    /** The CIB to read; without {@code -f}, the live cluster, which cannot be reached yet. */
+    /** The CIB to read: the file of {@code -f}, else the live cluster through the local pacerd. */
     Cib cib() {
-        return file.orElseThrow(() -> new PcsFailure(NOT_REACHABLE)).read();
+        return location.read();
     }
 
     /**
@@ -60,6 +58,14 @@ final class PcsSession {
      * @return the exit code: 0, or 1 when an error stopped the edit (the file is untouched)
      */
     int apply(Function<Cib, EditResult> edit) {
+        try {
+            return applyOnce(edit);
+        } catch (StaleCibException e) {
+            return applyOnce(edit); // someone else changed the live CIB meanwhile: once more, on theirs
+        }
+    }
+
+    private int applyOnce(Function<Cib, EditResult> edit) {
         Cib cib = cib();
         EditResult result = edit.apply(cib);
         result.messages().forEach(err::println);
@@ -71,7 +77,7 @@ final class PcsSession {
             err.flush();
             return 1;
         }
-        file.orElseThrow().write(result.cib().orElseThrow());
+        location.write(result.cib().orElseThrow());
         err.flush();
         return 0;
     }

@@ -99,11 +99,12 @@ class PcsErrorsTest {
     }
 
     @Test
-    @DisplayName("without -f, the CLI says pacerd cannot be reached yet and how to work offline")
+    @DisplayName("without -f and without a local pacerd, the CLI names the address, what to check, and -f")
     void withoutFile() {
         PcsCli.Run run = PcsCli.run("property", "set", "stonith-enabled=false");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Error: pacerd is not running/not reachable yet: use -f FILE for offline editing");
+        assertThat(run.err()).startsWith("Error: cannot reach pacerd's control API at ")
+                .contains("Is pacerd running", "use -f FILE");
     }
 
     @Test
