@@ -30,6 +30,12 @@ public final class Transition {
 
     public List<CibReport> reports() { return reports; }
 
+    /** The cluster's current state (before this transition), as status tools show it. */
+    public ClusterStatus status() { return ClusterStatusBuilder.of(workingSet); }
+
+    /** The status blocks crm_mon prints for the current state (node list, resources). */
+    public List<String> statusLines() { return StatusPrinter.current(this); }
+
     /** The placement scores, as {@code crm_simulate -s} prints them. */
     public List<String> allocationScores() { return AllocationScores.lines(workingSet); }
 }

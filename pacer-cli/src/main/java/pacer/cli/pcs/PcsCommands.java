@@ -29,6 +29,7 @@ public final class PcsCommands {
         add(root, "constraint", new ConstraintCommand(agents, clock));
         add(root, "property", new PropertyCommand(agents, clock));
         add(root, "node", new NodeCommand(agents, clock));
+        add(root, "status", new StatusCommand(agents, clock));
         return root;
     }
 
