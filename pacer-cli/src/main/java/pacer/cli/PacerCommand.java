@@ -48,6 +48,7 @@ public final class PacerCommand implements Callable<Integer> {
         CommandLine root = new CommandLine(new PacerCommand())
                 .addSubcommand("simulate", new SimulateCommand(stdin, clock))
                 .addSubcommand("cluster", new pacer.cli.cluster.ClusterCommand());
+        pacer.cli.host.HostCommands.install(root, stdin);
         return pacer.cli.pcs.PcsCommands.install(root, pacer.cli.pcs.OcfAgents.fromEnvironment(), clock)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(failures)

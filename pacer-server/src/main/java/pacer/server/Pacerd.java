@@ -2,8 +2,16 @@ package pacer.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import pacer.api.ApiServer;
+import pacer.api.ApiSettings;
+import pacer.api.LocalCluster;
+import pacer.api.PacerdApi;
+import pacer.api.auth.Authenticators;
 import pacer.membership.ClusterConfig;
 import pacer.membership.ClusterConfigException;
 import picocli.CommandLine;
@@ -12,7 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pacerd}: one node of a Pacer cluster. Reads the cluster configuration, joins the other
- * nodes, keeps this node's copy of the replicated CIB, and answers the local control API. Runs
+ * nodes, keeps this node's copy of the replicated CIB, and answers the local control API and the HTTPS
+ * management API (port 2224; without a configuration, only that API runs, waiting for {@code
+ * pacer cluster setup}). Runs
  * until it is told to stop (SIGTERM or SIGINT), then leaves the cluster cleanly.
  */
 @Command(name = "pacerd", mixinStandardHelpOptions = true, versionProvider = PacerdVersion.class,
@@ -30,32 +40,73 @@ public final class Pacerd implements Callable<Integer> {
     @Option(names = "--control-port", paramLabel = "PORT", description = "Loopback port of the local control API (default: ${DEFAULT-VALUE}).")
     int controlPort = ControlApi.DEFAULT_PORT;
 
+    @Option(names = "--api-port", paramLabel = "PORT", description = "Port of the HTTPS management API (default: ${DEFAULT-VALUE}).")
+    int apiPort = ApiSettings.DEFAULT_PORT;
+
+    @Option(names = "--api-bind", paramLabel = "ADDRESS", description = "Address the HTTPS API listens on (default: all).")
+    String apiBind = "";
+
+    @Option(names = "--auth", paramLabel = "auto|pam|file", description = "How the HTTPS API checks passwords: PAM,"
+            + " the password file STATE-DIR/passwords, or PAM where available (default: ${DEFAULT-VALUE}).")
+    String auth = "auto";
+
+    @Option(names = "--api-keystore", paramLabel = "FILE", description = "A PKCS#12 keystore for the HTTPS API instead of"
+            + " the self-signed certificate; its password is the first line of --api-keystore-password-file.")
+    Path apiKeystore;
+
+    @Option(names = "--api-keystore-password-file", paramLabel = "FILE", description = "The password of --api-keystore.")
+    Path apiKeystorePassword;
+
+    @Option(names = "--no-api", description = "Do not start the HTTPS management API.")
+    boolean noApi;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Pacerd()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        ClusterConfig cluster;
+        ClusterConfig cluster = null;
         try {
-            cluster = ClusterConfig.load(config);
+            // Without a configuration, pacerd serves only the HTTPS API and waits for `pacer cluster setup`.
+            if (noApi || Files.exists(config)) cluster = ClusterConfig.load(config);
         } catch (ClusterConfigException e) {
             System.err.println("pacerd: " + e.getMessage());
             return 78; // EX_CONFIG
         }
-        String name = node != null ? node : NodeName.fromHost(cluster);
+        String name = node != null ? node : cluster != null ? NodeName.fromHost(cluster) : PacerdApi.hostName();
         Files.createDirectories(stateDir);
         // Logback reads these when the first logger is made, which is just below.
         System.setProperty("pacer.log.file", stateDir.resolve("pacerd.log").toString());
         System.setProperty("pacer.node", name);
-        PacerNode pacerNode = new PacerNode(cluster, name, stateDir, controlPort);
+        Optional<ApiServer> api;
+        try {
+            api = noApi ? Optional.empty() : PacerdApi.start(apiSettings(name, cluster), InstantSource.system(), cluster == null);
+        } catch (IllegalStateException e) {
+            System.err.println("pacerd: " + e.getMessage());
+            return 75; // EX_TEMPFAIL
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        if (cluster == null) {
+            LoggerFactory.getLogger(Pacerd.class).info("No cluster configuration at {}: serving only the HTTPS API"
+                    + " until 'pacer cluster setup' writes one; then restart pacerd", config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                api.ifPresent(ApiServer::close);
+                stopped.countDown();
+            }, "pacerd-shutdown"));
+            stopped.await();
+            return 0;
+        }
+        PacerNode pacerNode = new PacerNode(cluster, name, stateDir, controlPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.ifPresent(ApiServer::close);
             pacerNode.close();
             stopped.countDown();
         }, "pacerd-shutdown"));
         try {
             pacerNode.start();
+            String clusterName = cluster.clusterName();
+            api.ifPresent(a -> a.attach(LocalCluster.of(clusterName, pacerNode.bus(), pacerNode.cib())));
         } catch (java.net.BindException e) {
             System.err.println("pacerd: cannot listen: " + e.getMessage() + " (the control API port " + controlPort
                     + " or the cluster port of node " + name + " is taken by another program; choose another"
@@ -64,5 +115,13 @@ public final class Pacerd implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private ApiSettings apiSettings(String name, ClusterConfig cluster) {
+        Path keyFile = cluster != null ? cluster.keyFile() : config.resolveSibling("authkey");
+        ApiSettings settings = ApiSettings.defaults(name, stateDir, config, keyFile).withListen(apiBind, apiPort)
+                .withAuthMode(Authenticators.Mode.of(auth));
+        return apiKeystore == null ? settings
+                : settings.withKeystore(new ApiSettings.Keystore(apiKeystore, apiKeystorePassword));
     }
 }

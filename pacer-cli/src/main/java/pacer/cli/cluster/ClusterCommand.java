@@ -26,7 +26,8 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: cib, cib-push or membership");
+        throw new ParameterException(spec.commandLine(),
+                "Missing a command: auth, setup, start, stop, cib, cib-push or membership");
     }
 
     /** Options every cluster subcommand has. */

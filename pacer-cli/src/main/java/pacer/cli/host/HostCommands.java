@@ -1,0 +1,55 @@
+package pacer.cli.host;
+
+import java.io.InputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Installs {@code pacer host auth|deauth|password} and {@code pacer cluster auth|setup|start|stop}
+ * into the command tree. The commands get standard input through their constructors (for
+ * password prompts), so they are added here rather than by annotation.
+ */
+public final class HostCommands {
+    private HostCommands() {}
+
+    /** {@code pacer host}: the group; its subcommands do the work. */
+    @Command(name = "host", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+            description = "Authenticate to nodes' pacerd (HTTPS API) and manage this node's API passwords.")
+    static final class HostCommand implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "Missing a command: auth, deauth or password");
+        }
+    }
+
+    /**
+     * @param root the {@code pacer} command line; it must have a {@code cluster} subcommand
+     * @param stdin where passwords are read from when there is no terminal
+     * @return {@code root}, for chaining
+     */
+    public static CommandLine install(CommandLine root, InputStream stdin) {
+        PasswordPrompt prompt = new PasswordPrompt(stdin);
+        CommandLine host = new CommandLine(new HostCommand())
+                .addSubcommand("auth", new HostAuthCommand(prompt))
+                .addSubcommand("deauth", new HostDeauthCommand())
+                .addSubcommand("password", new HostPasswordCommand(prompt));
+        root.addSubcommand("host", host);
+        CommandLine cluster = root.getSubcommands().get("cluster");
+        cluster.addSubcommand("auth", new HostAuthCommand(prompt));
+        cluster.addSubcommand("setup", new ClusterSetupCommand());
+        cluster.addSubcommand("start", startStop("start", "Start the cluster on the nodes (for now: says what to run)."));
+        cluster.addSubcommand("stop", startStop("stop", "Stop the cluster on the nodes (for now: says what to run)."));
+        return root;
+    }
+
+    private static CommandLine startStop(String verb, String description) {
+        CommandLine cmd = new CommandLine(new ClusterStartStopCommand(verb)).setCommandName(verb);
+        cmd.getCommandSpec().usageMessage().description(description);
+        return cmd;
+    }
+}

@@ -1,0 +1,35 @@
+package pacer.api;
+
+import java.nio.file.Path;
+
+/**
+ * Starts and stops the cluster on this node for {@code POST /cluster/start} and
+ * {@code /cluster/stop}. pacerd itself is started by systemd (or the lab), so for now the
+ * only implementation, {@link #manual}, answers with what the administrator runs instead.
+ */
+public interface ClusterLifecycle {
+    /** Starts the cluster here; returns a sentence for the client. */
+    String start() throws ApiException;
+
+    /** Stops the cluster here; returns a sentence for the client. */
+    String stop() throws ApiException;
+
+    /** Answers 501 with the commands to run on the node. */
+    static ClusterLifecycle manual(String nodeName, Path configPath) {
+        return new ClusterLifecycle() {
+            @Override
+            public String start() throws ApiException {
+                throw new ApiException(501, "NOT_IMPLEMENTED", "starting the cluster through the API is not"
+                        + " implemented yet; on " + nodeName + " run 'systemctl restart pacerd' (or 'bin/pacerd --config "
+                        + configPath + "'): pacerd joins the cluster when " + configPath + " exists");
+            }
+
+            @Override
+            public String stop() throws ApiException {
+                throw new ApiException(501, "NOT_IMPLEMENTED", "stopping the cluster through the API is not"
+                        + " implemented yet; on " + nodeName + " run 'systemctl stop pacerd' (this also stops the"
+                        + " HTTPS API there)");
+            }
+        };
+    }
+}
