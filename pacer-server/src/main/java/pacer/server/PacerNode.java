@@ -5,7 +5,17 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pacer.agents.AgentClock;
+import pacer.agents.AgentHost;
+import pacer.agents.AgentRunner;
+import pacer.agents.ResourceAgents;
+import pacer.agents.RunnerSettings;
+import pacer.agents.ScheduledExecutorTimers;
 import pacer.cib.Cib;
+import pacer.controller.Controller;
+import pacer.controller.ControllerSettings;
+import pacer.executor.Executor;
+import pacer.fencing.StonithFencer;
 import pacer.membership.ClusterConfig;
 import pacer.membership.JGroupsBus;
 import pacer.membership.Member;
@@ -13,6 +23,7 @@ import pacer.membership.Membership;
 import pacer.store.CibDisk;
 import pacer.store.CibStore;
 import pacer.store.ReplicatedCib;
+import pacer.time.SystemTimers;
 
 /**
  * One running node: the object graph of pacerd, wired in one place. Membership (JGroups) below,
@@ -29,6 +40,11 @@ final class PacerNode implements AutoCloseable {
     private CibStore store;
     private ReplicatedCib cib;
     private ControlApi api;
+    private SystemTimers timers;
+    private ScheduledExecutorTimers agentTimers;
+    private StonithFencer fencer;
+    private Executor executor;
+    private Controller controller;
 
     PacerNode(ClusterConfig cluster, String name, Path stateDir, int controlPort) {
         this.cluster = cluster;
@@ -44,6 +60,7 @@ final class PacerNode implements AutoCloseable {
         bus = JGroupsBus.open(cluster, name);
         cib = new ReplicatedCib(bus, store);
         cib.start();
+        startResourceRoles();
         bus.onMembership(this::logMembership);
         store.addListener(this::followNoQuorumPolicy);
         followNoQuorumPolicy(store.current());
@@ -51,6 +68,22 @@ final class PacerNode implements AutoCloseable {
         api = new ControlApi(controlPort, cib, bus);
         api.start();
         log.info("pacerd is up; control API on 127.0.0.1:{}", api.port());
+    }
+
+    /**
+     * The executor (runs what the DC asks, on every node) and the controller (the DC's reconcile
+     * loop), on one timer thread and the agents' own; registered before the bus starts.
+     */
+    private void startResourceRoles() {
+        timers = new SystemTimers("pacer-timers");
+        agentTimers = ScheduledExecutorTimers.singleThread("pacer-agent-timers");
+        ResourceAgents agents = new ResourceAgents(AgentHost.detect(),
+                new AgentRunner(AgentClock.system(), agentTimers, RunnerSettings.detect()));
+        fencer = StonithFencer.create(name, cib::read, agents);
+        executor = new Executor(bus, agents, timers);
+        executor.start();
+        controller = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS);
+        controller.start();
     }
 
     private void logMembership(Membership m) {
@@ -71,9 +104,14 @@ final class PacerNode implements AutoCloseable {
     public void close() {
         log.info("Stopping pacerd");
         if (api != null) api.close();
+        if (controller != null) controller.close();
+        if (executor != null) executor.close();
+        if (fencer != null) fencer.close();
         if (cib != null) cib.close();
         if (bus != null) bus.close();
         if (store != null) store.close();
+        if (timers != null) timers.close();
+        if (agentTimers != null) agentTimers.close();
     }
 
     /** For tests that embed a node. */

@@ -1,0 +1,484 @@
+package pacer.controller;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pacer.cib.AttributeSet;
+import pacer.cib.Cib;
+import pacer.cib.ClusterOption;
+import pacer.cib.NodeState;
+import pacer.cib.Primitive;
+import pacer.cib.Resource;
+import pacer.cib.xml.XmlElement;
+import pacer.executor.ExecuteRequest;
+import pacer.executor.ExecutorWire;
+import pacer.executor.OperationReport;
+import pacer.executor.TransitionKey;
+import pacer.fencing.FenceAction;
+import pacer.fencing.FenceResult;
+import pacer.membership.Member;
+import pacer.membership.Membership;
+import pacer.scheduler.Scheduler;
+import pacer.scheduler.Transition;
+import pacer.scheduler.graph.GraphAction;
+import pacer.scheduler.graph.TransitionGraph;
+import pacer.store.CibOperation;
+import pacer.store.WriteResult;
+import pacer.time.Timers;
+
+/**
+ * The controller on the DC: a level-triggered reconcile loop (after controller-runtime's
+ * {@code Reconciler}). Anything that may matter (a CIB change, a membership change, a result, a
+ * timer) only marks the loop dirty; the loop then reads the whole CIB, runs the scheduler with
+ * "now" from the injected clock, and walks the graph. It never applies an event as a delta.
+ *
+ * <p>The cycle, as Pacemaker's controller runs it (its FSA in {@code controld_fsa.h} says the same
+ * in 13 states):
+ * <ol>
+ *   <li><b>Wait</b> until the CIB can be trusted to describe the cluster: no transition running,
+ *       none of this role's CIB writes in flight, quorum (or no-quorum-policy=ignore), every
+ *       member in {@code configuration/nodes} and its {@code node_state} following the
+ *       membership (the CIB layer writes that after each view).</li>
+ *   <li><b>Schedule</b>: {@code Scheduler.schedule(cib, now)}. An empty graph means the cluster is
+ *       where it should be: arm the recheck timer (cluster-recheck-interval, or the next
+ *       failure-timeout expiry) and rest.</li>
+ *   <li><b>Execute</b> the graph with a {@link TransitionRunner}: resource actions go to the
+ *       executors ({@link ExecuteRequest} over the bus), fencing to the {@link pacer.fencing.Fencer},
+ *       pseudo actions complete at once. Each action has a timer: its timeout plus
+ *       {@link ControllerSettings#actionSlack()}.</li>
+ *   <li><b>Record</b> every result in the status ({@link LrmRecord}): the history entry, on a
+ *       failure the {@code last_failure} entry, the fail count and last-failure time.</li>
+ *   <li><b>Abort</b> on the unexpected: a result other than expected, a failure reported by a
+ *       recurring monitor, a membership change, a configuration change. In-flight actions are
+ *       waited for (actions on nodes that left fail at once), then the loop schedules again.</li>
+ * </ol>
+ *
+ * <p>Threading: every method runs on the controller's role thread; CIB write completions, fencing
+ * completions and timers hop back to it through {@code post}.
+ */
+final class DcRole implements Role {
+    private static final Logger log = LoggerFactory.getLogger(DcRole.class);
+
+    private final ControllerContext ctx;
+    private final String uuid = UUID.randomUUID().toString();
+    private Membership membership;
+    private TransitionRunner runner;
+    private XmlElement scheduledConfiguration;
+    private int transitions;
+    private boolean dirty = true;
+    private boolean kicked;
+    private boolean stopped;
+    private int pendingWrites;
+    private Timers.Cancellable recheck;
+    private String waitingFor = "";
+    /** Transition key → the action waiting for its result. */
+    private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
+    /** {@code node/lrmId} whose {@code lrm_resource} this role created in a write still in flight. */
+    private final Set<String> creating = new HashSet<>();
+    /** {@code node/attribute} → fail count written in a write still in flight. */
+    private final Map<String, Integer> failCounts = new HashMap<>();
+
+    private record Awaiting(TransitionRunner runner, GraphAction action, Timers.Cancellable timer) {}
+
+    DcRole(ControllerContext ctx, Membership membership) {
+        this.ctx = ctx;
+        this.membership = membership;
+        log.atInfo().addKeyValue("dc", ctx.self()).log("{} is the DC: taking over the controller", ctx.self());
+        ctx.event(ControllerEvent.Kind.BECAME_DC, ctx.self());
+        kick();
+    }
+
+    // ---- events: each only marks the loop dirty (and aborts what no longer holds)
+
+    @Override public void membershipChanged(Membership m) {
+        membership = m;
+        for (Map.Entry<String, Awaiting> e : List.copyOf(awaiting.entrySet())) {
+            GraphAction a = e.getValue().action();
+            if (!m.contains(a.node())) {
+                log.warn("Action {} on {} is lost: the node left the cluster", a.key(), a.node());
+                finish(e.getKey(), false);
+            }
+        }
+        abort("membership changed");
+        kick();
+    }
+
+    @Override public void cibChanged(Cib cib) {
+        if (runner != null && scheduledConfiguration != null
+                && !Objects.equals(cib.xml().child("configuration").orElse(null), scheduledConfiguration)) {
+            abort("the configuration changed");
+        }
+        kick();
+    }
+
+    @Override public void reportReceived(OperationReport r) {
+        ctx.event(ControllerEvent.Kind.RESULT, r.node() + ":" + r.key() + ":" + r.rc());
+        record(r);
+        Awaiting a = awaiting.get(r.transitionKey());
+        boolean expected = LrmRecord.asExpected(r);
+        if (a != null) {
+            log.atInfo().addKeyValue("transition", a.runner().id()).addKeyValue("rsc", r.resource())
+                    .addKeyValue("op", r.key()).addKeyValue("node", r.node())
+                    .log("Action {} ({}) on {}: rc={} status={}{}", a.action().id(), r.key(), r.node(), r.rc(), r.opStatus(),
+                            expected ? "" : " (expected rc " + r.expectedRc() + "): aborting the transition");
+            finish(r.transitionKey(), expected);
+        } else if (!expected) {
+            log.atInfo().addKeyValue("rsc", r.resource()).addKeyValue("op", r.key()).addKeyValue("node", r.node())
+                    .log("{} on {} reports rc={} status={}: {}", r.key(), r.node(), r.rc(), r.opStatus(),
+                            r.exitReason().isEmpty() ? "rescheduling" : r.exitReason());
+            abort(r.key() + " on " + r.node() + " failed");
+        }
+        kick();
+    }
+
+    @Override public void stop() {
+        stopped = true;
+        if (recheck != null) recheck.cancel();
+        awaiting.values().forEach(a -> a.timer().cancel());
+        awaiting.clear();
+        if (runner != null) runner.abort("no longer the DC");
+        log.info("{} is no longer the DC", ctx.self());
+    }
+
+    private void abort(String reason) {
+        if (runner != null && !runner.aborted() && !runner.ended()) {
+            log.atInfo().addKeyValue("transition", runner.id()).log("Transition {} aborted: {}", runner.id(), reason);
+            runner.abort(reason);
+        }
+    }
+
+    private void kick() {
+        dirty = true;
+        if (kicked || stopped) return;
+        kicked = true;
+        ctx.post(this::reconcile);
+    }
+
+    // ---- the loop
+
+    private void reconcile() {
+        kicked = false;
+        if (stopped || !dirty || runner != null || pendingWrites > 0) return;
+        Cib cib = ctx.cib().read();
+        Optional<String> wait = waitReason(cib);
+        if (wait.isPresent()) {
+            if (!wait.get().equals(waitingFor)) log.info("Not scheduling yet: {}", wait.get());
+            waitingFor = wait.get();
+            return;
+        }
+        waitingFor = "";
+        if (housekeeping(cib)) return;
+        dirty = false;
+        Instant now = ctx.timers().now();
+        long t0 = ctx.timers().nanoTime();
+        Transition t = Scheduler.schedule(cib, now);
+        int id = transitions++;
+        ctx.event(ControllerEvent.Kind.SCHEDULED, id + " " + (ctx.timers().nanoTime() - t0) / 1000 + "us");
+        TransitionGraph graph = t.graph().isEmpty() ? MissingMonitors.of(cib) : t.graph();
+        if (graph.isEmpty()) {
+            log.atDebug().addKeyValue("transition", id).log("Transition {}: nothing to do", id);
+            armRecheck(cib, now);
+            return;
+        }
+        log.atInfo().addKeyValue("transition", id).log("Transition {}: {} actions ({})", id, graph.actions().size(),
+                t.graph().isEmpty() ? "recurring monitors the history lacks: " + graph.actions().stream()
+                        .map(a -> a.key() + "@" + a.node()).collect(Collectors.joining(", "))
+                        : t.summary().stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining("; ")));
+        if (log.isDebugEnabled()) {
+            graph.actions().forEach(a -> log.debug("  action {}: {} {}{} after {}", a.id(), a.kind(), a.key(),
+                    a.node().isEmpty() ? "" : " on " + a.node(), a.inputs()));
+        }
+        scheduledConfiguration = cib.xml().child("configuration").orElse(null);
+        runner = new TransitionRunner(id, graph, batchLimit(cib), new Dispatcher(cib), this::ended);
+        runner.start();
+    }
+
+    private void ended(TransitionRunner r) {
+        log.atInfo().addKeyValue("transition", r.id()).log(r.complete() ? "Transition {} complete"
+                : "Transition {} ended incomplete ({})", r.id(), r.aborted() ? r.abortReason() : "actions not runnable");
+        ctx.event(ControllerEvent.Kind.TRANSITION_ENDED, Integer.toString(r.id()));
+        if (runner == r) runner = null;
+        kick();
+    }
+
+    private Optional<String> waitReason(Cib cib) {
+        if (membership == null) return Optional.of("no membership yet");
+        if (!membership.quorate() && !"ignore".equals(option(cib, ClusterOption.NO_QUORUM_POLICY))) {
+            return Optional.of("the partition has no quorum");
+        }
+        for (Member m : membership.members()) {
+            Optional<NodeState> s = cib.status().nodes().stream().filter(n -> n.uname().equals(m.name())).findFirst();
+            if (s.isEmpty() || !s.get().inMembership() || !s.get().controllerOnline() || !s.get().join().equals("member")) {
+                return Optional.of("the status does not show " + m.name() + " as a member yet");
+            }
+        }
+        for (NodeState s : cib.status().nodes()) {
+            if (!membership.contains(s.uname()) && s.inMembership()) {
+                return Optional.of("the status still shows " + s.uname() + " as a member");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes that must precede scheduling (Pacemaker's join): node entries, expected=member. */
+    private boolean housekeeping(Cib cib) {
+        boolean wrote = false;
+        for (Member m : membership.members()) {
+            if (cib.configuration().node(m.name()).isEmpty()) {
+                write(CibOperation.put("configuration/nodes", XmlElement.of("node",
+                        Map.of("id", Integer.toString(m.nodeId()), "uname", m.name()), List.of())));
+                wrote = true;
+            }
+            Optional<XmlElement> state = stateElement(cib, m.name());
+            if (state.isPresent() && !"member".equals(state.get().attr("expected"))) {
+                write(CibOperation.put("status", state.get().withAttribute("expected", "member")));
+                wrote = true;
+            }
+        }
+        return wrote;
+    }
+
+    private static Optional<XmlElement> stateElement(Cib cib, String uname) {
+        return cib.xml().child("status").flatMap(s -> s.children("node_state")
+                .filter(n -> uname.equals(n.attr("uname"))).findFirst());
+    }
+
+    private void armRecheck(Cib cib, Instant now) {
+        if (recheck != null) recheck.cancel();
+        Duration wait = Recheck.next(cib, now);
+        recheck = ctx.timers().schedule(wait, () -> ctx.post(() -> {
+            log.debug("Recheck timer ({}) expired", wait);
+            kick();
+        }));
+    }
+
+    private static int batchLimit(Cib cib) {
+        try {
+            return Math.max(0, Integer.parseInt(option(cib, ClusterOption.BATCH_LIMIT).trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static String option(Cib cib, ClusterOption o) {
+        return cib.configuration().crmConfig().stream().map(AttributeSet::values).map(v -> v.get(o.optionName()))
+                .filter(Objects::nonNull).findFirst().orElse(o.defaultValue());
+    }
+
+    // ---- dispatch
+
+    /** Sends ready actions where they run. */
+    private final class Dispatcher implements ActionDispatcher {
+        private final Cib cib;
+
+        Dispatcher(Cib cib) { this.cib = cib; }
+
+        @Override public void dispatch(TransitionRunner r, GraphAction a) {
+            ctx.event(ControllerEvent.Kind.DISPATCHED, a.key() + "@" + a.node());
+            switch (a.kind()) {
+                case PSEUDO, CLUSTER -> r.completed(a.id(), true);
+                case FENCE -> fence(r, a);
+                case RESOURCE -> execute(r, a, cib);
+            }
+        }
+    }
+
+    private void execute(TransitionRunner r, GraphAction a, Cib cib) {
+        Optional<Member> target = membership.members().stream().filter(m -> m.name().equals(a.node())).findFirst();
+        Optional<String> agent = agentOf(cib, a.resource());
+        if (target.isEmpty() || agent.isEmpty()) {
+            log.warn("Cannot run {} on {}: {}", a.key(), a.node(), target.isEmpty() ? "the node is not a member"
+                    : "no agent is known for " + a.resource());
+            r.completed(a.id(), false);
+            return;
+        }
+        boolean probe = a.operation().equals("monitor") && a.intervalMs() == 0;
+        TransitionKey key = new TransitionKey(a.id(), r.id(), probe ? LrmRecord.OCF_NOT_RUNNING : LrmRecord.OCF_OK, uuid);
+        Map<String, String> meta = new LinkedHashMap<>();
+        opAttribute(cib, a, "start-delay").ifPresent(d -> meta.put("start-delay",
+                Long.toString(pacer.cib.TimeSpec.parseMillis(d, 0))));
+        ExecuteRequest request = new ExecuteRequest(key.toString(), a.resource(), agent.get(), a.operation(), a.intervalMs(),
+                a.timeoutMs(), a.parameters(), meta);
+        Duration limit = Duration.ofMillis(a.timeoutMs() + Long.parseLong(meta.getOrDefault("start-delay", "0")))
+                .plus(ctx.settings().actionSlack());
+        String k = key.toString();
+        Timers.Cancellable timer = ctx.timers().schedule(limit, () -> ctx.post(() -> timedOut(k, limit)));
+        awaiting.put(k, new Awaiting(r, a, timer));
+        log.atInfo().addKeyValue("transition", r.id()).addKeyValue("rsc", a.resource()).addKeyValue("op", a.key())
+                .addKeyValue("node", a.node()).log("Initiating {} on {} (action {})", a.key(), a.node(), a.id());
+        ctx.bus().send(target.get(), ExecutorWire.encode(request));
+    }
+
+    private void timedOut(String key, Duration limit) {
+        Awaiting a = awaiting.get(key);
+        if (a == null) return;
+        GraphAction g = a.action();
+        log.warn("No result for {} on {} within {} ms: recording it as timed out", g.key(), g.node(), limit.toMillis());
+        Optional<String> agent = agentOf(ctx.cib().read(), g.resource());
+        record(new OperationReport(g.node(), key, g.resource(), agent.orElse("ocf:pacer:unknown"), g.operation(),
+                g.intervalMs(), 0, 2, 1, "no result within " + limit.toMillis() + " ms", ctx.timers().now().getEpochSecond(),
+                limit.toMillis(), 0, pacer.executor.OpDigest.of(g.parameters())));
+        finish(key, false);
+    }
+
+    private void finish(String key, boolean expected) {
+        Awaiting a = awaiting.remove(key);
+        if (a == null) return;
+        a.timer().cancel();
+        a.runner().completed(a.action().id(), expected);
+    }
+
+    private void fence(TransitionRunner r, GraphAction a) {
+        String target = a.node();
+        FenceAction action = switch (a.parameters().getOrDefault("action", "reboot")) {
+            case "off" -> FenceAction.OFF;
+            case "on" -> FenceAction.ON;
+            default -> FenceAction.REBOOT;
+        };
+        log.atInfo().addKeyValue("transition", r.id()).addKeyValue("node", target)
+                .log("Fencing {} ({}) as transition {} requires", target, action.word(), r.id());
+        CompletableFuture<FenceResult> f;
+        try {
+            f = ctx.fencer().fence(target, action, "peer is no longer part of the cluster");
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((result, error) -> ctx.post(() -> fenced(r, a, result, error)));
+    }
+
+    private void fenced(TransitionRunner r, GraphAction a, FenceResult result, Throwable error) {
+        boolean ok = error == null && result != null && result.success();
+        if (ok) {
+            ctx.event(ControllerEvent.Kind.FENCED, a.node());
+            log.atInfo().addKeyValue("node", a.node()).log("{} was fenced by {}: {}", a.node(), result.device(), result.detail());
+            if (a.parameters().getOrDefault("action", "reboot").equals("on")) {
+                r.completed(a.id(), true);
+                return;
+            }
+            Cib cib = ctx.cib().read();
+            String nodeId = LrmRecord.nodeId(cib, a.node()).orElse(a.node());
+            write(LrmRecord.fencedNodeState(nodeId, a.node()));
+            creating.removeIf(k -> k.startsWith(a.node() + "/"));
+        } else {
+            log.atWarn().addKeyValue("node", a.node()).log("Fencing {} failed: {}", a.node(),
+                    error != null ? error.toString() : result == null ? "no result" : result.detail());
+        }
+        r.completed(a.id(), ok);
+    }
+
+    // ---- recording
+
+    private void record(OperationReport r) {
+        Cib cib = ctx.cib().read();
+        Optional<String> nodeId = LrmRecord.nodeId(cib, r.node());
+        if (nodeId.isEmpty()) {
+            log.warn("Not recording {} on {}: the node has no node_state", r.key(), r.node());
+            return;
+        }
+        String node = nodeId.get();
+        String lrmId = lrmId(cib, r.resource());
+        boolean failure = LrmRecord.isFailure(r);
+        List<XmlElement> entries = new ArrayList<>();
+        entries.add(LrmRecord.op(r, lrmId, LrmRecord.entryId(r, lrmId)));
+        if (failure) entries.add(LrmRecord.op(r, lrmId, lrmId + "_last_failure_0"));
+        String created = r.node() + "/" + lrmId;
+        boolean exists = LrmRecord.lrmResource(cib, r.node(), lrmId).isPresent() || creating.contains(created);
+        if (!exists) {
+            creating.add(created);
+            write(CibOperation.put(LrmRecord.lrmResourcesPath(node), LrmRecord.lrmResource(lrmId, r.agent(), entries)))
+                    .thenRun(() -> ctx.post(() -> creating.remove(created)));
+        } else {
+            for (XmlElement e : entries) write(CibOperation.put(LrmRecord.lrmResourcePath(node, lrmId), e));
+        }
+        if (failure) {
+            String name = LrmRecord.failCountName(lrmId, r);
+            String k = r.node() + "/" + name;
+            int current = failCounts.getOrDefault(k, currentFailCount(cib, r.node(), name));
+            boolean fatal = r.operation().equals("start")
+                    && pacer.cib.BooleanValue.parse(option(cib, ClusterOption.START_FAILURE_IS_FATAL), true);
+            int next = fatal ? 1_000_000 : current >= 1_000_000 ? current : current + 1;
+            failCounts.put(k, next);
+            write(LrmRecord.attribute(node, name, next >= 1_000_000 ? "INFINITY" : Integer.toString(next)))
+                    .thenRun(() -> ctx.post(() -> failCounts.remove(k, next)));
+            write(LrmRecord.attribute(node, LrmRecord.lastFailureName(lrmId, r), Long.toString(r.lastRcChange())));
+        }
+        if (r.operation().equals("stop") && !failure && exists) {
+            for (String id : LrmRecord.recurringEntries(cib, r.node(), lrmId)) {
+                write(CibOperation.delete(LrmRecord.lrmResourcePath(node, lrmId), "lrm_rsc_op", id));
+            }
+        }
+    }
+
+    private static int currentFailCount(Cib cib, String uname, String name) {
+        String v = cib.status().nodes().stream().filter(n -> n.uname().equals(uname)).findFirst()
+                .map(n -> n.transientAttributes().get(name)).orElse(null);
+        if (v == null) return 0;
+        if (v.equalsIgnoreCase("INFINITY") || v.equals("+INFINITY")) return 1_000_000;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private CompletableFuture<WriteResult> write(CibOperation op) {
+        pendingWrites++;
+        return ctx.cib().write(op).whenComplete((result, error) -> ctx.post(() -> {
+            pendingWrites--;
+            if (error != null || !result.accepted()) {
+                log.warn("CIB write '{}' failed: {}", op.describe(), error != null ? error : String.join("; ", result.reasons()));
+            }
+            if (pendingWrites == 0) kick();
+        }));
+    }
+
+    // ---- what the CIB says about a resource
+
+    /** The {@code lrm_resource} id: an anonymous clone's instances share their primitive's id. */
+    static String lrmId(Cib cib, String resource) {
+        if (cib.configuration().resource(resource).isPresent()) return resource;
+        String base = resource.replaceAll(":[0-9]+$", "");
+        for (Resource top : cib.configuration().resources()) {
+            if (top instanceof pacer.cib.Clone c && contains(c, base)) {
+                boolean unique = c.meta().stream().map(s -> s.values().get("globally-unique")).filter(Objects::nonNull)
+                        .anyMatch(v -> pacer.cib.BooleanValue.parse(v, false));
+                return unique ? resource : base;
+            }
+        }
+        return resource;
+    }
+
+    private static boolean contains(Resource r, String id) {
+        if (r.id().equals(id)) return true;
+        for (Resource c : r.children()) if (contains(c, id)) return true;
+        return false;
+    }
+
+    static Optional<String> agentOf(Cib cib, String resource) {
+        String base = resource.replaceAll(":[0-9]+$", "");
+        Optional<Resource> r = cib.configuration().resource(resource).or(() -> cib.configuration().resource(base));
+        if (r.isPresent() && r.get() instanceof Primitive p) return Optional.of(p.agent());
+        return cib.status().nodes().stream().flatMap(n -> n.resources().stream())
+                .filter(l -> l.id().equals(resource) || l.id().equals(base)).findFirst().map(pacer.cib.LrmResource::agent);
+    }
+
+    private static Optional<String> opAttribute(Cib cib, GraphAction a, String attribute) {
+        String base = a.resource().replaceAll(":[0-9]+$", "");
+        return cib.configuration().resource(base).filter(r -> r instanceof Primitive).map(r -> (Primitive) r)
+                .flatMap(p -> p.operations().stream().filter(o -> o.name().equals(a.operation())
+                        && o.intervalMs() == a.intervalMs()).findFirst()).flatMap(o -> o.attribute(attribute));
+    }
+}
