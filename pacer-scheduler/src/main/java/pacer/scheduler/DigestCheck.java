@@ -1,8 +1,5 @@
 package pacer.scheduler;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -113,33 +110,6 @@ final class DigestCheck {
     }
 
     static String digest(Map<String, String> params) {
-        StringBuilder b = new StringBuilder(" <parameters");
-        new TreeMap<>(params).forEach((k, v) -> b.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
-        b.append("/>\n");
-        try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte x : d) hex.append(String.format("%02x", x));
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
-        }
-    }
-
-    private static String escape(String v) {
-        StringBuilder out = new StringBuilder();
-        for (char c : v.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    if (c < 32 || c == 127) out.append(String.format("&#x%02X;", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.toString();
+        return pacer.cib.OperationDigest.of(params);
     }
 }
