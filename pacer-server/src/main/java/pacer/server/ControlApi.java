@@ -29,7 +29,9 @@ import pacer.store.WriteResult;
  * <ul>
  *   <li>{@code GET /cib}: this node's copy of the CIB, as XML;</li>
  *   <li>{@code POST /cib}: replace the CIB with the body (its version must be newer); 200 with
- *       the new version, 409 with the reasons when refused, 400 for malformed XML;</li>
+ *       the new version, 409 with the reasons when refused, 400 for malformed XML;
+ *       {@code POST /cib?scope=configuration} replaces only the configuration and keeps the live
+ *       status (what configuration edits must use, so no operation result is lost);</li>
  *   <li>{@code GET /membership}: the membership as {@code key: value} lines.</li>
  * </ul>
  *
@@ -70,7 +72,9 @@ final class ControlApi implements AutoCloseable {
     private void push(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            WriteResult result = cib.write(CibOperation.replace(XmlReader.parse(body, "pushed CIB")))
+            boolean configOnly = "scope=configuration".equals(ex.getRequestURI().getQuery());
+            var pushed = XmlReader.parse(body, "pushed CIB");
+            WriteResult result = cib.write(configOnly ? CibOperation.replaceConfiguration(pushed) : CibOperation.replace(pushed))
                     .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (result.accepted()) reply(ex, 200, "text/plain", "CIB updated: version " + result.version() + "\n");
             else reply(ex, 409, "text/plain", String.join("\n", result.reasons()) + "\n");

@@ -87,6 +87,17 @@ class PacerdProcessesTest {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("cib-push refused", "fetch it again");
 
+        // A configuration push keeps the live status: a status section in the body is ignored.
+        String configOnly = pushed.replace("epoch=\"7\"", "epoch=\"8\"").replace("value=\"false\"", "value=\"true\"")
+                .replace("<status/>", "<status><node_state id=\"99\" uname=\"ghost\"/></status>");
+        HttpResponse<String> config = post(control[0], "/cib?scope=configuration", configOnly);
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            for (int port : control) {
+                assertThat(get(port, "/cib")).contains("epoch=\"8\"", "value=\"true\"").doesNotContain("ghost");
+            }
+        });
+
         processes.get(0).destroyForcibly();
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             for (int port : new int[] {control[1], control[2]}) {

@@ -77,6 +77,9 @@ public final class ClusterCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The CIB to push.")
         Path file;
 
+        @Option(names = "--config", description = "Push only the configuration section; the live status is kept.")
+        boolean configOnly;
+
         @Override
         public Integer call() throws IOException {
             String xml;
@@ -86,7 +89,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 return fail(spec, "no such file: " + file);
             }
             try {
-                ControlClient.Response r = new ControlClient(control).post("/cib", xml);
+                ControlClient.Response r = new ControlClient(control).post(configOnly ? "/cib?scope=configuration" : "/cib", xml);
                 PrintWriter out = r.status() == 200 ? spec.commandLine().getOut() : spec.commandLine().getErr();
                 if (r.status() != 200) return fail(spec, r.body().strip());
                 out.print(r.body());

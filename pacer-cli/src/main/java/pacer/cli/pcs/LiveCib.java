@@ -34,7 +34,8 @@ final class LiveCib implements CibLocation {
     @Override
     public void write(XmlElement cib) {
         try {
-            ControlClient.Response r = client.post("/cib", XmlWriter.write(cib));
+            // Only the configuration: the status the DC records meanwhile must not be overwritten.
+            ControlClient.Response r = client.post("/cib?scope=configuration", XmlWriter.write(cib));
             if (r.status() == 409) throw new StaleCibException(r.body().strip());
             if (r.status() != 200) throw new PcsFailure("the cluster refused the change: " + r.body().strip());
         } catch (ControlUnreachableException e) {
