@@ -31,6 +31,7 @@ final class ScoreSetup {
             if (symmetric) for (NodeView n : ws.nodes) r.scores.put(n, n.configScore);
         }
         for (LocationConstraint l : constraints.locations) location(l);
+        new TicketRules(ws, constraints).apply();
         boolean noDevices = ws.options.fencingEnabled() && all.stream().noneMatch(Rsc::isFencingDevice);
         if (noDevices && !all.isEmpty()) {
             ws.reports.warning("no-fencing-devices", "fencing-enabled", 0, "fencing is enabled but no fencing "
