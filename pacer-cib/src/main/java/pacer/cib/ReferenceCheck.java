@@ -19,6 +19,9 @@ final class ReferenceCheck {
         Set<String> known = new HashSet<>();
         config.allResources().forEach(r -> known.add(r.id()));
         config.tags().forEach(t -> known.add(t.id()));
+        config.allResources().forEach(r -> {
+            if (r instanceof Primitive p) p.template().ifPresent(known::add);
+        });
         for (Constraint c : config.constraints()) {
             references(c).forEach(ref -> {
                 if (!known.contains(ref)) {

@@ -62,10 +62,32 @@ final class ConstraintExpander {
         for (Rsc c : r.children) groupInternals(c);
     }
 
-    /** The working resources an id names: a resource, or the members of a tag. */
+    /** The working resources an id names: a resource, the primitives made from a template, or the members of a tag. */
     List<Rsc> resolve(String id) {
+        return resolve(id, true);
+    }
+
+    /**
+     * As {@link #resolve(String)}; {@code templates=false} for colocations, where Pacemaker expands a
+     * template into an unordered set whose placement semantics Pacer does not model yet.
+     */
+    List<Rsc> resolve(String id, boolean templates) {
         Rsc r = byId.get(id);
         if (r != null) return List.of(r);
+        if (!templates) return resolveTag(id);
+        // A template stands for every primitive made from it.
+        List<Rsc> fromTemplate = new ArrayList<>();
+        for (Rsc x : byId.values()) {
+            if (x.isPrimitive() && !x.orphan && x.primitive().template().map(id::equals).orElse(false)
+                    && !fromTemplate.contains(x)) {
+                fromTemplate.add(x);
+            }
+        }
+        if (!fromTemplate.isEmpty()) return fromTemplate;
+        return resolveTag(id);
+    }
+
+    private List<Rsc> resolveTag(String id) {
         Optional<Tag> tag = config.tags().stream().filter(t -> t.id().equals(id)).findFirst();
         if (tag.isPresent()) {
             List<Rsc> out = new ArrayList<>();
@@ -91,8 +113,8 @@ final class ConstraintExpander {
     private void colocation(ColocationConstraint c) {
         boolean influence = c.influence().orElse(true);
         if (c.sets().isEmpty()) {
-            for (Rsc d : c.resource().map(this::resolve).orElse(List.of())) {
-                for (Rsc p : c.withResource().map(this::resolve).orElse(List.of())) {
+            for (Rsc d : c.resource().map(id -> resolve(id, false)).orElse(List.of())) {
+                for (Rsc p : c.withResource().map(id -> resolve(id, false)).orElse(List.of())) {
                     add(c.id(), d, p, c.score(), c.resourceRole().orElse(Role.UNKNOWN),
                             c.withResourceRole().orElse(Role.UNKNOWN), influence && critical(d), c.nodeAttribute());
                 }
@@ -106,7 +128,7 @@ final class ConstraintExpander {
             int score = s.score().orElse(c.score());
             Role role = s.role().orElse(Role.UNKNOWN);
             List<Rsc> members = new ArrayList<>();
-            s.resources().forEach(id -> members.addAll(resolve(id)));
+            s.resources().forEach(id -> members.addAll(resolve(id, false)));
             if (s.sequential()) {
                 for (int i = 1; i < members.size(); i++) {
                     add(c.id(), members.get(i), members.get(i - 1), score, role, role, influence, c.nodeAttribute());

@@ -32,25 +32,34 @@ final class TicketRules {
         for (Constraint c : ws.cib.configuration().constraints()) {
             if (c.kind() != Constraint.Kind.TICKET) continue;
             TicketConstraint t = (TicketConstraint) c;
-            boolean promotedOnly = t.resourceRole().isPresent() && t.resourceRole().get() == Role.PROMOTED;
-            // A Promoted-role ticket takes the whole resource down only with loss-policy=stop; otherwise
-            // it takes promotion away (Promotion's job), and with fence fences where it was promoted.
-            boolean wholeResource = !promotedOnly || t.lossPolicy().equalsIgnoreCase("stop");
             Optional<AttributeSet> state = ws.cib.status().tickets().stream()
                     .filter(s -> s.id().equals(t.ticket())).findFirst();
             boolean granted = state.map(s -> BooleanValue.parse(s.values().get("granted"), false)).orElse(false);
             boolean standby = state.map(s -> BooleanValue.parse(s.values().get("standby"), false)).orElse(false);
             if (granted && !standby) continue;
             boolean revoked = state.isPresent() && !granted;
-            for (Rsc r : targets(t)) withoutTicket(r, t.lossPolicy(), revoked, promotedOnly, wholeResource);
+            if (t.resource().isPresent()) {
+                Role role = t.resourceRole().orElse(Role.STARTED);
+                List<Rsc> targets = new ArrayList<>();
+                constraints.resolve(t.resource().get()).forEach(x -> targets.addAll(x.primitives()));
+                lose(targets, role, t.lossPolicy(), revoked);
+            }
+            for (pacer.cib.ResourceSet set : t.sets()) {
+                List<Rsc> targets = new ArrayList<>();
+                set.resources().forEach(id -> constraints.resolve(id).forEach(x -> targets.addAll(x.primitives())));
+                lose(targets, set.role().orElse(t.resourceRole().orElse(Role.STARTED)), t.lossPolicy(), revoked);
+            }
         }
     }
 
-    private List<Rsc> targets(TicketConstraint t) {
-        List<Rsc> out = new ArrayList<>();
-        t.resource().ifPresent(id -> constraints.resolve(id).forEach(x -> out.addAll(x.primitives())));
-        t.sets().forEach(s -> s.resources().forEach(id -> constraints.resolve(id).forEach(x -> out.addAll(x.primitives()))));
-        return out;
+    /**
+     * A Promoted-role ticket takes the whole resource down only with loss-policy=stop; otherwise it
+     * takes promotion away (Promotion's job), and with fence also fences where it was promoted.
+     */
+    private void lose(List<Rsc> targets, Role role, String lossPolicy, boolean revoked) {
+        boolean promotedOnly = role == Role.PROMOTED;
+        boolean wholeResource = !promotedOnly || lossPolicy.equalsIgnoreCase("stop");
+        for (Rsc r : targets) withoutTicket(r, lossPolicy, revoked, promotedOnly, wholeResource);
     }
 
     /**
