@@ -36,6 +36,8 @@ final class NodeUnpacker {
                     .filter(e -> e.getKey().equals("cluster-name")).findFirst()
                     .ifPresent(e -> v.attributes.put("#cluster-name", e.getValue()));
             v.attributes.putAll(attributes.resolve(n.attributes(), v.attributes, null));
+            attributes.resolve(n.utilization(), v.attributes, null).forEach((k, val) ->
+                    v.capacity.put(k, pacer.cib.Score.parse(val, 0)));
             Optional<NodeState> state = cib.status().nodes().stream()
                     .filter(s -> s.id().equals(n.id()) || (s.id().isEmpty() && s.uname().equals(n.uname())))
                     .findFirst();

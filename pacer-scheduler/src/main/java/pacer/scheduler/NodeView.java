@@ -24,6 +24,9 @@ final class NodeView {
     boolean expectedUp;
     /** Why this node will be fenced, when it will. */
     String fenceReason;
+    /** Utilization capacity (placement-strategy other than default), and what placement used of it. */
+    final Map<String, Integer> capacity = new LinkedHashMap<>();
+    final Map<String, Integer> used = new LinkedHashMap<>();
     /** How many resources placement put here so far (for balancing). */
     int assignedCount;
 

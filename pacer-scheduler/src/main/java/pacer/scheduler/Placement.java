@@ -51,11 +51,11 @@ final class Placement {
     }
 
     void assignAll() {
+        boolean utilization = !ws.options.get(pacer.cib.ClusterOption.PLACEMENT_STRATEGY).equals("default");
+        if (utilization) banTooSmallNodes();
         Map<Rsc, Map<NodeView, Integer>> merged = new HashMap<>();
         for (Rsc top : ws.resources) merged.put(top, mergedScores(anchor(top)));
-        List<NodeView> byName = new ArrayList<>(ws.nodes);
-        byName.sort(Comparator.comparing((NodeView n) -> n.name));
-        ws.resources.sort((a, b) -> compareForPlacement(a, b, merged, byName));
+        ws.resources.sort((a, b) -> compareForPlacement(a, b, merged, utilization));
         for (Rsc top : ws.resources) {
             if (top.config.kind() == Resource.Kind.CLONE) {
                 clones.assign(top);
@@ -64,6 +64,18 @@ final class Placement {
             List<Rsc> order = new ArrayList<>();
             collectAssignable(top, order);
             for (Rsc r : order) assign(r);
+        }
+    }
+
+    /** A node whose whole capacity cannot hold a resource can never run it (checked before ordering). */
+    private void banTooSmallNodes() {
+        Utilization util = new Utilization(ws.options.get(pacer.cib.ClusterOption.PLACEMENT_STRATEGY), Map.of());
+        for (Rsc r : ws.primitives()) {
+            for (NodeView n : ws.nodes) {
+                boolean fits = r.utilization.entrySet().stream().allMatch(e -> e.getValue() <= 0
+                        || !n.capacity.containsKey(e.getKey()) || n.capacity.get(e.getKey()) >= e.getValue());
+                if (!fits && r.scores.containsKey(n)) r.scores.put(n, -Score.INFINITY);
+            }
         }
     }
 
@@ -78,10 +90,15 @@ final class Placement {
      * Pacemaker's placement order: higher priority first; then the higher score on the resource's
      * current node; then, node by node in name order, the higher score. Ties keep configuration order.
      */
-    private static int compareForPlacement(Rsc a, Rsc b, Map<Rsc, Map<NodeView, Integer>> merged, List<NodeView> nodes) {
+    private static int compareForPlacement(Rsc a, Rsc b, Map<Rsc, Map<NodeView, Integer>> merged, boolean utilization) {
         int c = Integer.compare(b.priority, a.priority);
-        if (c != 0) return c;
-        return 0;
+        if (c != 0 || !utilization) return c;
+        // When capacity is limited, what already runs keeps its place first.
+        NodeView ca = anchor(a).currentNode();
+        NodeView cb = anchor(b).currentNode();
+        int wa = ca == null ? -Score.INFINITY : merged.get(a).getOrDefault(ca, -Score.INFINITY);
+        int wb = cb == null ? -Score.INFINITY : merged.get(b).getOrDefault(cb, -Score.INFINITY);
+        return Integer.compare(wb, wa);
     }
 
     private static int effectivePriority(Rsc r) {
@@ -327,22 +344,26 @@ final class Placement {
             r.assigned = r.currentNode();
             return;
         }
+        Utilization util = new Utilization(ws.options.get(pacer.cib.ClusterOption.PLACEMENT_STRATEGY), asPrimary);
+        Map<String, Integer> need = util.active() ? util.needed(r) : Map.of();
         List<NodeView> candidates = new ArrayList<>();
         for (Map.Entry<NodeView, Integer> e : scores.entrySet()) {
-            if (e.getValue() >= 0 && e.getKey().canHostResources() && !excludedByClone(r, e.getKey())) {
+            if (e.getValue() >= 0 && e.getKey().canHostResources() && !excludedByClone(r, e.getKey())
+                    && (!util.active() || util.fits(e.getKey(), need))) {
                 candidates.add(e.getKey());
             }
         }
         if (candidates.isEmpty()) return;
-        boolean balance = !ws.options.get(pacer.cib.ClusterOption.PLACEMENT_STRATEGY).equals("minimal");
         NodeView current = r.currentNode();
         candidates.sort(Comparator.comparingInt((NodeView n) -> -scores.get(n))
-                .thenComparingInt(n -> balance ? n.assignedCount : 0)
+                .thenComparing((a, b) -> util.balanced() ? util.compareFree(a, b) : 0)
+                .thenComparingInt(n -> util.countBalancing() ? n.assignedCount : 0)
                 .thenComparing(n -> n == current ? 0 : 1)
                 .thenComparing(n -> n.name));
         NodeView best = candidates.get(0);
         r.assigned = best;
         best.assignedCount++;
+        util.place(r, best);
     }
 
     /** Whether the clone {@code r} is an instance of has no room left on {@code n} (clone-node-max). */

@@ -53,6 +53,11 @@ final class ResourceUnpacker {
         metaChain.addAll(inheritedMeta);
         rsc.meta = resolveMeta(metaChain, r instanceof Primitive p ? p : null);
         rsc.params = resolver.resolve(r.instance(), Map.of(), null);
+        if (r instanceof Primitive prim) {
+            Map<String, Integer> u = new java.util.LinkedHashMap<>();
+            resolver.resolve(prim.utilization(), Map.of(), prim).forEach((k, v) -> u.put(k, Score.parse(v, 0)));
+            rsc.utilization = u;
+        }
         rsc.resolver = resolver;
         readKnobs(rsc, r);
         byId.putIfAbsent(id, rsc);

@@ -23,6 +23,8 @@ final class Rsc {
     final int order;
     Map<String, String> meta = Map.of();
     Map<String, String> params = Map.of();
+    /** What it needs of a node's capacity (utilization), by attribute. */
+    Map<String, Integer> utilization = Map.of();
     /** Resolves per-node attribute blocks (rules may test node attributes). */
     AttributeResolver resolver;
 
