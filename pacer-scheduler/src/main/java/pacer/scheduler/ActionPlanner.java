@@ -159,7 +159,7 @@ final class ActionPlanner {
             if (!optional && multiple && "stop_unexpected".equals(r.meta.get("multiple-active"))) {
                 stop.reason = "being multiply active";
             }
-            if (restart && r.history.get(cur) != null && r.history.get(cur).failure == null
+            if (restart && cur == next && r.history.get(cur) != null && r.history.get(cur).failure == null
                     && !DigestCheck.silentRestart(r.history.get(cur))) {
                 stop.reason = "resource definition change";
             }

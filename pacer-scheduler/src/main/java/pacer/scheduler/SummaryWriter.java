@@ -42,6 +42,20 @@ final class SummaryWriter {
         return out;
     }
 
+    /**
+     * Live migration instead of stop and start: the resource allows it (allow-migrate), runs on
+     * exactly one healthy node, is not failed, and is not a clone instance.
+     */
+    private static boolean migratable(Rsc r, NodeView current, Action stop) {
+        if (!pacer.cib.BooleanValue.parse(r.meta.get("allow-migrate"), false)) return false;
+        if (r.runningOn.size() != 1 || !current.online || current.unclean) return false;
+        if (stop == null || stop.pseudo || !stop.runnable) return false;
+        for (Rsc p = r.parent; p != null; p = p.parent) {
+            if (p.config.kind() == pacer.cib.Resource.Kind.CLONE) return false;
+        }
+        return true;
+    }
+
     private static String pad(String s, int n) { return s.length() >= n ? s : s + " ".repeat(n - s.length()); }
 
     private static String padLeft(String s, int n) { return s.length() >= n ? s : " ".repeat(n - s.length()) + s; }
@@ -81,7 +95,8 @@ final class SummaryWriter {
         }
         Action stop = plan.find(r, "stop", current);
         if (current != next) {
-            row(r.failed ? "Recover" : "Move", r, current.name + " -> " + next.name, stop, stop);
+            String verb = r.failed ? "Recover" : migratable(r, current, stop) ? "Migrate" : "Move";
+            row(verb, r, current.name + " -> " + next.name, stop, stop);
             return;
         }
         if (start.optional) return;
