@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
  * {@code [config]}, 0.9's {@code list|show}, and per kind.
  */
 @Command(name = "constraint", mixinStandardHelpOptions = true,
-        description = {"Manage constraints, as 'pcs constraint' does. Offline on a CIB file with -f FILE.",
+        description = {"Manage constraints, as 'pcs constraint' does. Live through the local pacerd, or offline on a CIB file with -f FILE.",
             "Commands: location, colocation add, order, delete|remove, ref, config (0.9: list, show)."})
 final class ConstraintCommand extends PcsCommandBase {
     private static final List<String> COMMANDS = List.of("location", "colocation", "order", "delete", "remove", "ref",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code pcs node standby|unstandby|maintenance|unmaintenance [--all | NODE...]} and {@code node attribute}. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Node attributes, as 'pcs node' does. Offline on a CIB file with -f FILE.",
+        description = {"Node attributes, as 'pcs node' does. Live through the local pacerd, or offline on a CIB file with -f FILE.",
             "Commands: standby, unstandby, maintenance, unmaintenance [--all | NODE...]; attribute [NODE [NAME=VALUE...]]."})
 final class NodeCommand extends PcsCommandBase {
     private static final List<String> COMMANDS = List.of("standby", "unstandby", "maintenance", "unmaintenance", "attribute");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code pcs property set|unset|config|defaults}, and 0.9's {@code property list|show}. */
 @Command(name = "property", mixinStandardHelpOptions = true,
-        description = {"Cluster options, as 'pcs property' does. Offline on a CIB file with -f FILE.",
+        description = {"Cluster options, as 'pcs property' does. Live through the local pacerd, or offline on a CIB file with -f FILE.",
             "Commands: set NAME=VALUE..., unset NAME..., config [NAME...] [--all|--defaults] (0.9: list, show), defaults."})
 final class PropertyCommand extends PcsCommandBase {
     private static final List<String> COMMANDS = List.of("set", "unset", "config", "list", "show", "defaults");

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
  * move (offline: move-with-constraint), ban, clear, config, status, and 0.9's {@code show}.
  */
 @Command(name = "resource", mixinStandardHelpOptions = true,
-        description = {"Manage resources, as 'pcs resource' does. Offline on a CIB file with -f FILE.",
+        description = {"Manage resources, as 'pcs resource' does. Live through the local pacerd, or offline on a CIB file with -f FILE.",
             "Commands: create, delete, update, meta, op add|delete|defaults, defaults, enable, disable,",
             "group add|remove, ungroup, clone, promotable, unclone, move, ban, clear, config, status, show."})
 final class ResourceCommand extends PcsCommandBase {
