@@ -32,7 +32,8 @@ import pacer.store.WriteResult;
  *       the new version, 409 with the reasons when refused, 400 for malformed XML;
  *       {@code POST /cib?scope=configuration} replaces only the configuration and keeps the live
  *       status (what configuration edits must use, so no operation result is lost);</li>
- *   <li>{@code GET /membership}: the membership as {@code key: value} lines.</li>
+ *   <li>{@code GET /membership}: the membership as {@code key: value} lines;</li>
+ *   <li>{@code POST /ops/cleanup?resource=ID&node=NAME}: forget failures and history (re-probe).</li>
  * </ul>
  *
  * <p>Requests are served one at a time on the API's own thread.
@@ -54,6 +55,7 @@ final class ControlApi implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/cib", this::cib);
         server.createContext("/membership", this::membership);
+        server.createContext("/ops/cleanup", this::cleanup);
         server.setExecutor(thread);
     }
 
@@ -86,6 +88,53 @@ final class ControlApi implements AutoCloseable {
         } catch (Exception e) {
             reply(ex, 500, "text/plain", "the write failed: " + e + "\n");
         }
+    }
+
+    /**
+     * {@code POST /ops/cleanup?resource=ID&node=NAME} (both optional): forget failures and operation
+     * history, so the resource is probed again; without a resource, every resource with history.
+     */
+    private void cleanup(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equals("POST")) {
+            reply(ex, 405, "text/plain", "use POST\n");
+            return;
+        }
+        java.util.Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        java.util.Optional<String> node = java.util.Optional.ofNullable(q.get("node"));
+        java.util.List<String> resources = q.containsKey("resource") ? java.util.List.of(q.get("resource"))
+                : cib.read().status().nodes().stream().flatMap(n -> n.resources().stream())
+                        .map(pacer.cib.LrmResource::id).distinct().toList();
+        pacer.controller.ClusterOperations ops = new pacer.controller.ClusterOperations(cib);
+        int writes = 0;
+        try {
+            for (String r : resources) {
+                for (WriteResult w : ops.cleanup(r, node).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    if (!w.accepted()) {
+                        reply(ex, 409, "text/plain", String.join("\n", w.reasons()) + "\n");
+                        return;
+                    }
+                    writes++;
+                }
+            }
+        } catch (Exception e) {
+            reply(ex, 500, "text/plain", "cleanup failed: " + e + "\n");
+            return;
+        }
+        String what = q.containsKey("resource") ? q.get("resource") : "all resources";
+        String where = node.map(n -> "on " + n).orElse("on all nodes");
+        reply(ex, 200, "text/plain", "Cleaned up " + what + " " + where + (writes == 0 ? " (nothing to clean up)" : "") + "\n");
+    }
+
+    private static java.util.Map<String, String> query(String raw) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) return out;
+        for (String part : raw.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) continue;
+            out.put(java.net.URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private void membership(HttpExchange ex) throws IOException {

@@ -90,8 +90,8 @@ class PacerdProcessesTest {
         // A configuration push keeps the live status: a status section in the body is ignored.
         String configOnly = pushed.replace("epoch=\"7\"", "epoch=\"8\"").replace("value=\"false\"", "value=\"true\"")
                 .replace("<status/>", "<status><node_state id=\"99\" uname=\"ghost\"/></status>");
-        HttpResponse<String> config = post(control[0], "/cib?scope=configuration", configOnly);
-        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        HttpResponse<String> configPush = post(control[0], "/cib?scope=configuration", configOnly);
+        assertThat(configPush.statusCode()).as(configPush.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             for (int port : control) {
                 assertThat(get(port, "/cib")).contains("epoch=\"8\"", "value=\"true\"").doesNotContain("ghost");
@@ -115,7 +115,7 @@ class PacerdProcessesTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), Pacerd.class.getName(),
                 "--config", config.toString(), "--state-dir", state.toString(), "--node", node,
-                "--control-port", Integer.toString(controlPort));
+                "--control-port", Integer.toString(controlPort), "--no-api");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve(node + ".out").toFile());
         return pb.start();

@@ -15,7 +15,7 @@ import java.util.Set;
 final class PcsArgs {
     /** Modifiers that take a value (as the next word or after {@code =}). */
     private static final Set<String> WITH_VALUE = Set.of("-f", "--group", "--before", "--after", "--output-format",
-            "--name", "--lifetime", "--wait", "--request-timeout", "--corosync_conf", "--output-as");
+            "--name", "--lifetime", "--wait", "--request-timeout", "--corosync_conf", "--output-as", "--node");
     /** Modifiers that are flags; {@code --wait} may also stand alone. */
     private static final Set<String> FLAGS = Set.of("--force", "--disabled", "--no-default-ops", "--full", "--all",
             "--defaults", "--promoted", "--master", "--debug", "--hide-inactive", "--expired", "--strict", "--clone",

@@ -82,6 +82,29 @@ final class PcsSession {
         return 0;
     }
 
+    /**
+     * {@code resource cleanup}: asks the local pacerd to forget failures and history (a CIB file
+     * has no live history to clean, so -f is refused).
+     */
+    int cleanup(String resource, String node) {
+        if (location instanceof CibFile) {
+            throw new PcsFailure("resource cleanup acts on the running cluster; run it without -f");
+        }
+        StringBuilder q = new StringBuilder();
+        if (resource != null) q.append("resource=").append(java.net.URLEncoder.encode(resource, java.nio.charset.StandardCharsets.UTF_8));
+        if (node != null) q.append(q.length() > 0 ? "&" : "").append("node=")
+                .append(java.net.URLEncoder.encode(node, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ControlClient.Response r = new ControlClient(null).post("/ops/cleanup" + (q.length() > 0 ? "?" + q : ""), "");
+            if (r.status() != 200) throw new PcsFailure(r.body().strip());
+            out.print(r.body());
+            out.flush();
+            return 0;
+        } catch (pacer.cli.cluster.ControlUnreachableException e) {
+            throw new PcsFailure(e.getMessage());
+        }
+    }
+
     /** Prints lines of a read-only view to standard output. */
     int print(java.util.List<String> lines) {
         lines.forEach(out::println);

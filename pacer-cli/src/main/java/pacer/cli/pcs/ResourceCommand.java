@@ -94,6 +94,7 @@ final class ResourceCommand extends PcsCommandBase {
                 Optional<String> node = a.size() > 1 ? Optional.of(a.get(1)) : Optional.empty();
                 return s.apply(cib -> MoveEdits.clear(cib, a.get(0), node, f));
             }
+            case "cleanup", "refresh": return cleanup(rest, args, s);
             case "config": return config(rest, s);
             case "status": return s.print(StatusText.resources(s.cib(), s.now()));
             case "show": return rest.isEmpty() && !args.has("--full") ? s.print(StatusText.resources(s.cib(), s.now()))
@@ -106,6 +107,17 @@ final class ResourceCommand extends PcsCommandBase {
     static String one(List<String> words, String what) {
         if (words.size() != 1) throw new PcsUsageException("expected exactly one " + what);
         return words.get(0);
+    }
+
+    /** {@code pcs resource cleanup|refresh [RESOURCE] [node=NODE | --node NODE]}: live only. */
+    private int cleanup(List<String> rest, PcsArgs args, PcsSession s) {
+        String node = args.value("--node").orElse(null);
+        String resource = null;
+        for (String w : rest) {
+            if (w.startsWith("node=")) node = w.substring(5);
+            else if (resource == null) resource = w;
+        }
+        return s.cleanup(resource, node);
     }
 
     private int op(List<String> w, PcsSession s) {
