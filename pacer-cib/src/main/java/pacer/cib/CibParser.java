@@ -23,6 +23,7 @@ public final class CibParser {
     private final Reports reports = new Reports();
     private final Map<String, XmlElement> ids = new HashMap<>();
     private final Map<String, XmlElement> templates = new HashMap<>();
+    private final Map<String, XmlElement> nodeIds = new HashMap<>();
 
     private CibParser() {}
 
@@ -66,7 +67,8 @@ public final class CibParser {
             // resource_ref and obj_ref name a resource by id; they do not define one.
             if (id == null || e.has("id-ref") || e.name().equals("resource_ref") || e.name().equals("obj_ref")) return;
             if (e.name().equals("template")) templates.put(id, e);
-            XmlElement prev = ids.putIfAbsent(id, e);
+            // Node ids live in their own namespace: a remote node's id is its connection resource's id.
+            XmlElement prev = e.name().equals("node") ? nodeIds.putIfAbsent(id, e) : ids.putIfAbsent(id, e);
             if (prev != null && !prev.equals(e)) {
                 reports.error("duplicate-id", id, e.line(), "the id is used twice (<" + prev.name() + "> at line "
                         + prev.line() + " and <" + e.name() + ">); every id must be unique: rename one");

@@ -37,7 +37,7 @@ public final class ClusterOperations {
      */
     public CompletableFuture<List<WriteResult>> cleanup(String resource, Optional<String> node) {
         Cib current = cib.read();
-        String lrmId = DcRole.lrmId(current, resource);
+        String lrmId = CibLookup.lrmId(current, resource);
         List<CibOperation> ops = new ArrayList<>();
         for (NodeState n : current.status().nodes()) {
             if (node.isPresent() && !node.get().equals(n.uname())) continue;

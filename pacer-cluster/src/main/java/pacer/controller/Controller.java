@@ -1,16 +1,22 @@
 package pacer.controller;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import pacer.cib.Cib;
+import pacer.executor.ExecutorHistory;
 import pacer.executor.ExecutorWire;
 import pacer.executor.OperationReport;
 import pacer.fencing.Fencer;
@@ -19,6 +25,7 @@ import pacer.membership.Member;
 import pacer.membership.Membership;
 import pacer.store.CibStore;
 import pacer.store.ReplicatedCib;
+import pacer.store.WriteResult;
 import pacer.time.Timers;
 
 /**
@@ -90,13 +97,64 @@ public final class Controller implements AutoCloseable {
 
     private void received(Member from, byte[] payload) {
         Optional<OperationReport> report;
+        Optional<ExecutorHistory> history;
         try {
             report = ExecutorWire.report(payload);
+            history = report.isPresent() ? Optional.empty() : ExecutorWire.history(payload);
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed control message from {}: {}", from, e.getMessage());
             return;
         }
         report.ifPresent(role::reportReceived);
+        history.ifPresent(role::historyReceived);
+    }
+
+    /**
+     * Leaves cleanly (pacerd on SIGTERM, before it closes anything): asks the DC to move this
+     * node's resources away (the transient attribute {@code shutdown}), then waits, at most
+     * {@link ControllerSettings#shutdownTimeout()}, until the DC lets it go ({@code expected="down"}
+     * in its {@code node_state}), so that the others do not fence it when it leaves. Without a
+     * DC or quorum the request is refused and the node leaves at once. Blocks; call it from the
+     * thread that stops pacerd, never from a role or bus thread.
+     *
+     * @return whether the DC let this node go in time
+     */
+    public boolean shutdown() {
+        String self = bus.self().name();
+        Duration bound = ctx.settings().shutdownTimeout();
+        CompletableFuture<Boolean> released = new CompletableFuture<>();
+        store.addListener(cib -> {
+            if (NodeLifecycle.expectedDown(cib, self)) released.complete(true);
+        });
+        Cib cib = store.current();
+        Optional<String> nodeId = LrmRecord.nodeId(cib, self);
+        if (nodeId.isEmpty() || bus.membership() == null) {
+            log.info("Shutting down: this node has no node_state yet; leaving at once");
+            return false;
+        }
+        log.info("Shutting down: asking the DC to move this node's resources away (waiting at most {} s)",
+                bound.toSeconds());
+        try {
+            WriteResult asked = ctx.cib().write(NodeLifecycle.requestShutdown(nodeId.get(),
+                    ctx.timers().now().getEpochSecond())).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            if (!asked.accepted()) {
+                log.warn("Shutting down without the DC's help ({}); the cluster may fence this node",
+                        String.join("; ", asked.reasons()));
+                return false;
+            }
+            if (NodeLifecycle.expectedDown(store.current(), self)) return true;
+            released.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Shutting down: the DC let this node go; leaving the cluster");
+            return true;
+        } catch (TimeoutException e) {
+            log.warn("Shutting down: the DC did not let this node go within {} s; leaving anyway, it may be fenced",
+                    bound.toSeconds());
+        } catch (ExecutionException e) {
+            log.warn("Shutting down: the request failed ({}); leaving anyway", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private void post(Runnable task) {

@@ -2,28 +2,22 @@ package pacer.controller;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pacer.cib.AttributeSet;
 import pacer.cib.Cib;
 import pacer.cib.ClusterOption;
 import pacer.cib.NodeState;
-import pacer.cib.Primitive;
-import pacer.cib.Resource;
 import pacer.cib.xml.XmlElement;
 import pacer.executor.ExecuteRequest;
+import pacer.executor.ExecutorHistory;
 import pacer.executor.ExecutorWire;
 import pacer.executor.OperationReport;
 import pacer.executor.TransitionKey;
@@ -48,7 +42,9 @@ import pacer.time.Timers;
  * <p>The cycle, as Pacemaker's controller runs it (its FSA in {@code controld_fsa.h} says the same
  * in 13 states):
  * <ol>
- *   <li><b>Wait</b> until the CIB can be trusted to describe the cluster: no transition running,
+ *   <li><b>Wait</b> until the CIB can be trusted to describe the cluster: every member's executor
+ *       has sent its operation history and finished what the previous DC started
+ *       ({@link HistorySync}; results the CIB lacks are recorded), no transition running,
  *       none of this role's CIB writes in flight, quorum (or no-quorum-policy=ignore), every
  *       member in {@code configuration/nodes} and its {@code node_state} following the
  *       membership (the CIB layer writes that after each view).</li>
@@ -59,8 +55,10 @@ import pacer.time.Timers;
  *       executors ({@link ExecuteRequest} over the bus), fencing to the {@link pacer.fencing.Fencer},
  *       pseudo actions complete at once. Each action has a timer: its timeout plus
  *       {@link ControllerSettings#actionSlack()}.</li>
- *   <li><b>Record</b> every result in the status ({@link LrmRecord}): the history entry, on a
- *       failure the {@code last_failure} entry, the fail count and last-failure time.</li>
+ *   <li><b>Record</b> every result in the status as one batched write ({@link ResultRecorder},
+ *       {@link LrmRecord}): the history entry, on a failure the {@code last_failure} entry, the
+ *       fail count and last-failure time. A node shutting down that runs nothing any more is let
+ *       go ({@code expected="down"}, {@link NodeLifecycle}).</li>
  *   <li><b>Abort</b> on the unexpected: a result other than expected, a failure reported by a
  *       recurring monitor, a membership change, a configuration change. In-flight actions are
  *       waited for (actions on nodes that left fail at once), then the loop schedules again.</li>
@@ -86,18 +84,19 @@ final class DcRole implements Role {
     private String waitingFor = "";
     /** Transition key → the action waiting for its result. */
     private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
-    /** {@code node/lrmId} whose {@code lrm_resource} this role created in a write still in flight. */
-    private final Set<String> creating = new HashSet<>();
-    /** {@code node/attribute} → fail count written in a write still in flight. */
-    private final Map<String, Integer> failCounts = new HashMap<>();
+    private final ResultRecorder recorder;
+    private final HistorySync history;
 
     private record Awaiting(TransitionRunner runner, GraphAction action, Timers.Cancellable timer) {}
 
     DcRole(ControllerContext ctx, Membership membership) {
         this.ctx = ctx;
         this.membership = membership;
+        this.recorder = new ResultRecorder(this::write, ctx::post);
+        this.history = new HistorySync(ctx, ctx.settings().historyTimeout(), this::kick);
         log.atInfo().addKeyValue("dc", ctx.self()).log("{} is the DC: taking over the controller", ctx.self());
         ctx.event(ControllerEvent.Kind.BECAME_DC, ctx.self());
+        history.membership(membership);
         kick();
     }
 
@@ -105,6 +104,7 @@ final class DcRole implements Role {
 
     @Override public void membershipChanged(Membership m) {
         membership = m;
+        history.membership(m);
         for (Map.Entry<String, Awaiting> e : List.copyOf(awaiting.entrySet())) {
             GraphAction a = e.getValue().action();
             if (!m.contains(a.node())) {
@@ -126,7 +126,8 @@ final class DcRole implements Role {
 
     @Override public void reportReceived(OperationReport r) {
         ctx.event(ControllerEvent.Kind.RESULT, r.node() + ":" + r.key() + ":" + r.rc());
-        record(r);
+        history.resultArrived(r);
+        recorder.record(r, ctx.cib().read());
         Awaiting a = awaiting.get(r.transitionKey());
         boolean expected = LrmRecord.asExpected(r);
         if (a != null) {
@@ -144,8 +145,23 @@ final class DcRole implements Role {
         kick();
     }
 
+    @Override public void historyReceived(ExecutorHistory h) {
+        if (!history.answered(h)) return;
+        Cib cib = ctx.cib().read();
+        List<OperationReport> missing = h.results().stream().filter(r -> ResultRecorder.missing(r, cib)).toList();
+        if (!missing.isEmpty()) {
+            log.atInfo().addKeyValue("node", h.node()).log("Recording {} result(s) from {}'s history that the CIB lacks: {}",
+                    missing.size(), h.node(), missing.stream().map(r -> r.key() + " call " + r.callId())
+                            .collect(Collectors.joining(", ")));
+            recorder.recordAll(missing, cib);
+            abort("results recovered from " + h.node() + "'s history");
+        }
+        kick();
+    }
+
     @Override public void stop() {
         stopped = true;
+        history.stop();
         if (recheck != null) recheck.cancel();
         awaiting.values().forEach(a -> a.timer().cancel());
         awaiting.clear();
@@ -185,6 +201,12 @@ final class DcRole implements Role {
         Instant now = ctx.timers().now();
         long t0 = ctx.timers().nanoTime();
         Transition t = Scheduler.schedule(cib, now);
+        List<CibOperation> down = NodeLifecycle.shutDownDone(cib, t.status());
+        if (!down.isEmpty()) {
+            write(CibOperation.batch(down));
+            dirty = true;
+            return;
+        }
         int id = transitions++;
         ctx.event(ControllerEvent.Kind.SCHEDULED, id + " " + (ctx.timers().nanoTime() - t0) / 1000 + "us");
         TransitionGraph graph = t.graph().isEmpty() ? MissingMonitors.of(cib) : t.graph();
@@ -216,7 +238,9 @@ final class DcRole implements Role {
 
     private Optional<String> waitReason(Cib cib) {
         if (membership == null) return Optional.of("no membership yet");
-        if (!membership.quorate() && !"ignore".equals(option(cib, ClusterOption.NO_QUORUM_POLICY))) {
+        Optional<String> catchingUp = history.waitReason();
+        if (catchingUp.isPresent()) return catchingUp;
+        if (!membership.quorate() && !"ignore".equals(CibLookup.option(cib, ClusterOption.NO_QUORUM_POLICY))) {
             return Optional.of("the partition has no quorum");
         }
         for (Member m : membership.members()) {
@@ -233,27 +257,12 @@ final class DcRole implements Role {
         return Optional.empty();
     }
 
-    /** Writes that must precede scheduling (Pacemaker's join): node entries, expected=member. */
+    /** Writes that must precede scheduling (Pacemaker's join, {@link NodeLifecycle}), as one write. */
     private boolean housekeeping(Cib cib) {
-        boolean wrote = false;
-        for (Member m : membership.members()) {
-            if (cib.configuration().node(m.name()).isEmpty()) {
-                write(CibOperation.put("configuration/nodes", XmlElement.of("node",
-                        Map.of("id", Integer.toString(m.nodeId()), "uname", m.name()), List.of())));
-                wrote = true;
-            }
-            Optional<XmlElement> state = stateElement(cib, m.name());
-            if (state.isPresent() && !"member".equals(state.get().attr("expected"))) {
-                write(CibOperation.put("status", state.get().withAttribute("expected", "member")));
-                wrote = true;
-            }
-        }
-        return wrote;
-    }
-
-    private static Optional<XmlElement> stateElement(Cib cib, String uname) {
-        return cib.xml().child("status").flatMap(s -> s.children("node_state")
-                .filter(n -> uname.equals(n.attr("uname"))).findFirst());
+        List<CibOperation> ops = NodeLifecycle.joinWrites(cib, membership);
+        if (ops.isEmpty()) return false;
+        write(CibOperation.batch(ops));
+        return true;
     }
 
     private void armRecheck(Cib cib, Instant now) {
@@ -267,15 +276,10 @@ final class DcRole implements Role {
 
     private static int batchLimit(Cib cib) {
         try {
-            return Math.max(0, Integer.parseInt(option(cib, ClusterOption.BATCH_LIMIT).trim()));
+            return Math.max(0, Integer.parseInt(CibLookup.option(cib, ClusterOption.BATCH_LIMIT).trim()));
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    static String option(Cib cib, ClusterOption o) {
-        return cib.configuration().crmConfig().stream().map(AttributeSet::values).map(v -> v.get(o.optionName()))
-                .filter(Objects::nonNull).findFirst().orElse(o.defaultValue());
     }
 
     // ---- dispatch
@@ -298,7 +302,7 @@ final class DcRole implements Role {
 
     private void execute(TransitionRunner r, GraphAction a, Cib cib) {
         Optional<Member> target = membership.members().stream().filter(m -> m.name().equals(a.node())).findFirst();
-        Optional<String> agent = agentOf(cib, a.resource());
+        Optional<String> agent = CibLookup.agentOf(cib, a.resource());
         if (target.isEmpty() || agent.isEmpty()) {
             log.warn("Cannot run {} on {}: {}", a.key(), a.node(), target.isEmpty() ? "the node is not a member"
                     : "no agent is known for " + a.resource());
@@ -308,7 +312,7 @@ final class DcRole implements Role {
         boolean probe = a.operation().equals("monitor") && a.intervalMs() == 0;
         TransitionKey key = new TransitionKey(a.id(), r.id(), probe ? LrmRecord.OCF_NOT_RUNNING : LrmRecord.OCF_OK, uuid);
         Map<String, String> meta = new LinkedHashMap<>();
-        opAttribute(cib, a, "start-delay").ifPresent(d -> meta.put("start-delay",
+        CibLookup.opAttribute(cib, a, "start-delay").ifPresent(d -> meta.put("start-delay",
                 Long.toString(pacer.cib.TimeSpec.parseMillis(d, 0))));
         ExecuteRequest request = new ExecuteRequest(key.toString(), a.resource(), agent.get(), a.operation(), a.intervalMs(),
                 a.timeoutMs(), a.parameters(), meta);
@@ -327,10 +331,10 @@ final class DcRole implements Role {
         if (a == null) return;
         GraphAction g = a.action();
         log.warn("No result for {} on {} within {} ms: recording it as timed out", g.key(), g.node(), limit.toMillis());
-        Optional<String> agent = agentOf(ctx.cib().read(), g.resource());
-        record(new OperationReport(g.node(), key, g.resource(), agent.orElse("ocf:pacer:unknown"), g.operation(),
+        Optional<String> agent = CibLookup.agentOf(ctx.cib().read(), g.resource());
+        recorder.record(new OperationReport(g.node(), key, g.resource(), agent.orElse("ocf:pacer:unknown"), g.operation(),
                 g.intervalMs(), 0, 2, 1, "no result within " + limit.toMillis() + " ms", ctx.timers().now().getEpochSecond(),
-                limit.toMillis(), 0, pacer.executor.OpDigest.of(g.parameters())));
+                limit.toMillis(), 0, pacer.executor.OpDigest.of(g.parameters())), ctx.cib().read());
         finish(key, false);
     }
 
@@ -371,67 +375,11 @@ final class DcRole implements Role {
             Cib cib = ctx.cib().read();
             String nodeId = LrmRecord.nodeId(cib, a.node()).orElse(a.node());
             write(LrmRecord.fencedNodeState(nodeId, a.node()));
-            creating.removeIf(k -> k.startsWith(a.node() + "/"));
         } else {
             log.atWarn().addKeyValue("node", a.node()).log("Fencing {} failed: {}", a.node(),
                     error != null ? error.toString() : result == null ? "no result" : result.detail());
         }
         r.completed(a.id(), ok);
-    }
-
-    // ---- recording
-
-    private void record(OperationReport r) {
-        Cib cib = ctx.cib().read();
-        Optional<String> nodeId = LrmRecord.nodeId(cib, r.node());
-        if (nodeId.isEmpty()) {
-            log.warn("Not recording {} on {}: the node has no node_state", r.key(), r.node());
-            return;
-        }
-        String node = nodeId.get();
-        String lrmId = lrmId(cib, r.resource());
-        boolean failure = LrmRecord.isFailure(r);
-        List<XmlElement> entries = new ArrayList<>();
-        entries.add(LrmRecord.op(r, lrmId, LrmRecord.entryId(r, lrmId)));
-        if (failure) entries.add(LrmRecord.op(r, lrmId, lrmId + "_last_failure_0"));
-        String created = r.node() + "/" + lrmId;
-        boolean exists = LrmRecord.lrmResource(cib, r.node(), lrmId).isPresent() || creating.contains(created);
-        if (!exists) {
-            creating.add(created);
-            write(CibOperation.put(LrmRecord.lrmResourcesPath(node), LrmRecord.lrmResource(lrmId, r.agent(), entries)))
-                    .thenRun(() -> ctx.post(() -> creating.remove(created)));
-        } else {
-            for (XmlElement e : entries) write(CibOperation.put(LrmRecord.lrmResourcePath(node, lrmId), e));
-        }
-        if (failure) {
-            String name = LrmRecord.failCountName(lrmId, r);
-            String k = r.node() + "/" + name;
-            int current = failCounts.getOrDefault(k, currentFailCount(cib, r.node(), name));
-            boolean fatal = r.operation().equals("start")
-                    && pacer.cib.BooleanValue.parse(option(cib, ClusterOption.START_FAILURE_IS_FATAL), true);
-            int next = fatal ? 1_000_000 : current >= 1_000_000 ? current : current + 1;
-            failCounts.put(k, next);
-            write(LrmRecord.attribute(node, name, next >= 1_000_000 ? "INFINITY" : Integer.toString(next)))
-                    .thenRun(() -> ctx.post(() -> failCounts.remove(k, next)));
-            write(LrmRecord.attribute(node, LrmRecord.lastFailureName(lrmId, r), Long.toString(r.lastRcChange())));
-        }
-        if (r.operation().equals("stop") && !failure && exists) {
-            for (String id : LrmRecord.recurringEntries(cib, r.node(), lrmId)) {
-                write(CibOperation.delete(LrmRecord.lrmResourcePath(node, lrmId), "lrm_rsc_op", id));
-            }
-        }
-    }
-
-    private static int currentFailCount(Cib cib, String uname, String name) {
-        String v = cib.status().nodes().stream().filter(n -> n.uname().equals(uname)).findFirst()
-                .map(n -> n.transientAttributes().get(name)).orElse(null);
-        if (v == null) return 0;
-        if (v.equalsIgnoreCase("INFINITY") || v.equals("+INFINITY")) return 1_000_000;
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private CompletableFuture<WriteResult> write(CibOperation op) {
@@ -443,42 +391,5 @@ final class DcRole implements Role {
             }
             if (pendingWrites == 0) kick();
         }));
-    }
-
-    // ---- what the CIB says about a resource
-
-    /** The {@code lrm_resource} id: an anonymous clone's instances share their primitive's id. */
-    static String lrmId(Cib cib, String resource) {
-        if (cib.configuration().resource(resource).isPresent()) return resource;
-        String base = resource.replaceAll(":[0-9]+$", "");
-        for (Resource top : cib.configuration().resources()) {
-            if (top instanceof pacer.cib.Clone c && contains(c, base)) {
-                boolean unique = c.meta().stream().map(s -> s.values().get("globally-unique")).filter(Objects::nonNull)
-                        .anyMatch(v -> pacer.cib.BooleanValue.parse(v, false));
-                return unique ? resource : base;
-            }
-        }
-        return resource;
-    }
-
-    private static boolean contains(Resource r, String id) {
-        if (r.id().equals(id)) return true;
-        for (Resource c : r.children()) if (contains(c, id)) return true;
-        return false;
-    }
-
-    static Optional<String> agentOf(Cib cib, String resource) {
-        String base = resource.replaceAll(":[0-9]+$", "");
-        Optional<Resource> r = cib.configuration().resource(resource).or(() -> cib.configuration().resource(base));
-        if (r.isPresent() && r.get() instanceof Primitive p) return Optional.of(p.agent());
-        return cib.status().nodes().stream().flatMap(n -> n.resources().stream())
-                .filter(l -> l.id().equals(resource) || l.id().equals(base)).findFirst().map(pacer.cib.LrmResource::agent);
-    }
-
-    private static Optional<String> opAttribute(Cib cib, GraphAction a, String attribute) {
-        String base = a.resource().replaceAll(":[0-9]+$", "");
-        return cib.configuration().resource(base).filter(r -> r instanceof Primitive).map(r -> (Primitive) r)
-                .flatMap(p -> p.operations().stream().filter(o -> o.name().equals(a.operation())
-                        && o.intervalMs() == a.intervalMs()).findFirst()).flatMap(o -> o.attribute(attribute));
     }
 }

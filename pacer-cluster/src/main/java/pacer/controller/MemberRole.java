@@ -1,6 +1,7 @@
 package pacer.controller;
 
 import pacer.cib.Cib;
+import pacer.executor.ExecutorHistory;
 import pacer.executor.OperationReport;
 import pacer.membership.Membership;
 
@@ -15,6 +16,8 @@ final class MemberRole implements Role {
     @Override public void cibChanged(Cib cib) { }
 
     @Override public void reportReceived(OperationReport report) { }
+
+    @Override public void historyReceived(ExecutorHistory history) { }
 
     @Override public void stop() { }
 }

@@ -31,7 +31,7 @@ final class MissingMonitors {
     private MissingMonitors() {}
 
     static TransitionGraph of(Cib cib) {
-        if (BooleanValue.parse(DcRole.option(cib, ClusterOption.MAINTENANCE_MODE), false)) return TransitionGraph.EMPTY;
+        if (BooleanValue.parse(CibLookup.option(cib, ClusterOption.MAINTENANCE_MODE), false)) return TransitionGraph.EMPTY;
         List<GraphAction> out = new ArrayList<>();
         for (Resource r : topLevelNonClones(cib)) {
             if (!(r instanceof Primitive p)) continue;

@@ -21,7 +21,7 @@ final class Recheck {
     private Recheck() {}
 
     static Duration next(Cib cib, Instant now) {
-        long intervalMs = TimeSpec.parseMillis(DcRole.option(cib, ClusterOption.CLUSTER_RECHECK_INTERVAL), 15 * 60_000L);
+        long intervalMs = TimeSpec.parseMillis(CibLookup.option(cib, ClusterOption.CLUSTER_RECHECK_INTERVAL), 15 * 60_000L);
         if (intervalMs <= 0) intervalMs = 15 * 60_000L;
         long best = intervalMs;
         for (NodeState n : cib.status().nodes()) {

@@ -1,6 +1,7 @@
 package pacer.controller;
 
 import pacer.cib.Cib;
+import pacer.executor.ExecutorHistory;
 import pacer.executor.OperationReport;
 import pacer.membership.Membership;
 
@@ -15,6 +16,9 @@ interface Role {
     void cibChanged(Cib cib);
 
     void reportReceived(OperationReport report);
+
+    /** An executor's answer to this DC's history query. */
+    void historyReceived(ExecutorHistory history);
 
     /** The role is being replaced: stop timers, dispatch nothing more. */
     void stop();

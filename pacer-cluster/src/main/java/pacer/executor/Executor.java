@@ -46,6 +46,10 @@ import pacer.time.Timers;
  *   <li>The <b>history</b> keeps the last report of each operation key; {@link #history()}.
  *   <li>Reports go to the DC of the current membership; while there is none they wait and are sent
  *       to the next DC, so a result is not lost because the DC changed while the agent ran.
+ *   <li>A new DC asks for the <b>history</b> ({@link ExecutorWire#historyQuery(String)}): the
+ *       executor answers with every last result and the operations still running
+ *       ({@link ExecutorHistory}), so that a result sent to a DC that died unrecorded is not lost.
+ *       A stop forgets the resource's recurring monitors' results, which must not come back.
  * </ul>
  *
  * <p>Threading: one role thread ({@code executor-<node>}) owns every field below the constructor
@@ -67,6 +71,8 @@ public final class Executor implements AutoCloseable {
     private final Map<MonitorKey, ExecuteRequest> monitorRequests = new HashMap<>();
     private final Map<MonitorKey, Integer> monitorCallIds = new HashMap<>();
     private final Deque<OperationReport> outbox = new ArrayDeque<>();
+    /** Non-recurring operations running now, by {@code RSC_OP_INTERVAL} key. */
+    private final Map<String, Integer> running = new LinkedHashMap<>();
     private boolean closed;
 
     public Executor(ClusterBus bus, AgentExecution agents, Timers timers) {
@@ -112,7 +118,19 @@ public final class Executor implements AutoCloseable {
             log.warn("Ignoring a malformed control message from {}: {}", from, e.getMessage());
             return;
         }
-        request.ifPresent(this::execute);
+        if (request.isPresent()) {
+            execute(request.get());
+            return;
+        }
+        ExecutorWire.historyQuery(payload).ifPresent(id -> answerHistory(from, id));
+    }
+
+    private void answerHistory(Member dc, String query) {
+        List<OperationReport> results = history.values().stream()
+                .sorted(java.util.Comparator.comparingInt(OperationReport::callId)).toList();
+        log.info("History for the DC {} (query {}): {} results, {} operations running", dc, query, results.size(),
+                running.size());
+        bus.send(dc, ExecutorWire.encode(new ExecutorHistory(node, query, results, List.copyOf(running.keySet()))));
     }
 
     /** Runs one request (role thread). */
@@ -134,6 +152,7 @@ public final class Executor implements AutoCloseable {
         if (r.operation().equals("stop")) {
             int cancelled = monitors.cancelAll(r.resource());
             monitorRequests.keySet().removeIf(k -> k.resourceId().equals(r.resource()));
+            history.values().removeIf(h -> h.resource().equals(r.resource()) && h.intervalMs() > 0);
             if (cancelled > 0) log.info("Cancelled {} recurring monitor(s) of {} before stopping it", cancelled, r.resource());
         }
         if (r.intervalMs() > 0) {
@@ -145,6 +164,7 @@ public final class Executor implements AutoCloseable {
             return;
         }
         long queued = (timers.nanoTime() - received) / 1_000_000;
+        running.put(r.key(), callId);
         agents.execute(agentRequest).whenComplete((result, error) -> run(() -> {
             AgentResult res = result != null ? result : new AgentResult(ExecStatus.ERROR, OcfExitCode.UNKNOWN_ERROR,
                     String.valueOf(error), "", "", timers.now(), Duration.ZERO);
@@ -165,6 +185,7 @@ public final class Executor implements AutoCloseable {
                 r.intervalMs(), callId, res.status().code(), res.rc().code(), res.exitReason(), at.getEpochSecond(),
                 res.duration().toMillis(), queueMs, OpDigest.of(r.params()));
         history.put(report.key(), report);
+        if (r.intervalMs() == 0) running.remove(r.key(), callId);
         log.atInfo().addKeyValue("rsc", r.resource()).addKeyValue("op", r.key())
                 .log("Result of {} (call {}): {}", r.key(), callId, res);
         outbox.add(report);

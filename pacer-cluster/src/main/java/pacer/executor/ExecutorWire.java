@@ -12,8 +12,10 @@ import pacer.cib.xml.XmlWriter;
 
 /**
  * The controller-executor messages on the bus: a header line {@code pacer-ctl/1} (so the CIB
- * protocol, which has its own header, ignores them) and one XML element, {@code <execute>} or
- * {@code <result>}. Pure functions.
+ * protocol, which has its own header, ignores them) and one XML element: {@code <execute>} (DC to
+ * executor), {@code <result>} (executor to DC), {@code <history-query id>} (a new DC to every
+ * executor) and {@code <history node query>} holding {@code <result>}s and {@code <in-flight key>}s
+ * (the answer, {@link ExecutorHistory}). Pure functions.
  */
 public final class ExecutorWire {
     public static final String HEADER = "pacer-ctl/1\n";
@@ -41,7 +43,36 @@ public final class ExecutorWire {
         return bytes(XmlElement.of("execute", a, children));
     }
 
-    public static byte[] encode(OperationReport r) {
+    public static byte[] encode(OperationReport r) { return bytes(result(r)); }
+
+    /** A new DC asks every executor for its history; {@code id} names the question. */
+    public static byte[] historyQuery(String id) {
+        return bytes(XmlElement.of("history-query", Map.of("id", id), List.of()));
+    }
+
+    /** The id of the history query in {@code payload}, if it is one. */
+    public static Optional<String> historyQuery(byte[] payload) {
+        XmlElement e = parse(payload);
+        return e.name().equals("history-query") ? Optional.of(e.attr("id", "")) : Optional.empty();
+    }
+
+    public static byte[] encode(ExecutorHistory h) {
+        List<XmlElement> children = new ArrayList<>();
+        h.results().forEach(r -> children.add(result(r)));
+        h.inFlight().forEach(k -> children.add(XmlElement.of("in-flight", Map.of("key", k), List.of())));
+        return bytes(XmlElement.of("history", Map.of("node", h.node(), "query", h.query()), children));
+    }
+
+    /** The history in {@code payload}, if it is one. Throws for a malformed control message. */
+    public static Optional<ExecutorHistory> history(byte[] payload) {
+        XmlElement e = parse(payload);
+        if (!e.name().equals("history")) return Optional.empty();
+        return Optional.of(new ExecutorHistory(e.attr("node"), e.attr("query", ""),
+                e.children("result").map(ExecutorWire::report).toList(),
+                e.children("in-flight").map(k -> k.attr("key")).toList()));
+    }
+
+    private static XmlElement result(OperationReport r) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("node", r.node());
         a.put("key", r.transitionKey());
@@ -57,7 +88,7 @@ public final class ExecutorWire {
         a.put("exec-time", Long.toString(r.execTimeMs()));
         a.put("queue-time", Long.toString(r.queueTimeMs()));
         a.put("op-digest", r.opDigest());
-        return bytes(XmlElement.of("result", a, List.of()));
+        return XmlElement.of("result", a, List.of());
     }
 
     /** The request in {@code payload}, if it is one. Throws for a malformed control message. */
@@ -72,12 +103,15 @@ public final class ExecutorWire {
     /** The report in {@code payload}, if it is one. Throws for a malformed control message. */
     public static Optional<OperationReport> report(byte[] payload) {
         XmlElement e = parse(payload);
-        if (!e.name().equals("result")) return Optional.empty();
-        return Optional.of(new OperationReport(e.attr("node"), e.attr("key"), e.attr("rsc"), e.attr("agent"),
+        return e.name().equals("result") ? Optional.of(report(e)) : Optional.empty();
+    }
+
+    private static OperationReport report(XmlElement e) {
+        return new OperationReport(e.attr("node"), e.attr("key"), e.attr("rsc"), e.attr("agent"),
                 e.attr("op"), Long.parseLong(e.attr("interval")), Integer.parseInt(e.attr("call-id")),
                 Integer.parseInt(e.attr("op-status")), Integer.parseInt(e.attr("rc")), e.attr("exit-reason", ""),
                 Long.parseLong(e.attr("last-rc-change")), Long.parseLong(e.attr("exec-time")),
-                Long.parseLong(e.attr("queue-time")), e.attr("op-digest", "")));
+                Long.parseLong(e.attr("queue-time")), e.attr("op-digest", ""));
     }
 
     private static XmlElement parse(byte[] payload) {

@@ -23,7 +23,11 @@ public interface ClusterBus extends AutoCloseable {
     /** Sends to every member of the current view, this node included. */
     void broadcast(byte[] payload);
 
-    /** Sends to one member; dropped if it is not in the view. */
+    /**
+     * Sends to one node: a member of the current view, or a node this node got a message from
+     * since its last view change (a joiner answering the DC before its own view shows the DC);
+     * dropped otherwise.
+     */
     void send(Member to, byte[] payload);
 
     /** Registers the handler for messages: (sender, payload). */

@@ -123,7 +123,7 @@ final class ClusterKeyEncrypt extends SYM_ENCRYPT {
     /** The sender's node name from its address, as {@link JGroupsBus} stamps it, else the address. */
     static String senderName(Address sender) {
         if (sender instanceof ExtendedUUID) {
-            byte[] name = ((ExtendedUUID) sender).get(JGroupsBus.NODE_NAME_KEY);
+            byte[] name = ((ExtendedUUID) sender).get(AddressBook.NODE_NAME_KEY);
             if (name != null) {
                 return new String(name, StandardCharsets.UTF_8);
             }

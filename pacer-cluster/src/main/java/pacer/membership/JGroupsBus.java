@@ -1,10 +1,8 @@
 package pacer.membership;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +12,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
@@ -24,10 +21,11 @@ import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.stack.Protocol;
-import org.jgroups.util.ExtendedUUID;
 import org.jgroups.util.Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The {@link ClusterBus} on JGroups: one channel per node, built by {@link JGroupsStack} from the
@@ -50,13 +48,12 @@ import org.slf4j.LoggerFactory;
  * ({@link #setNoQuorumIgnore}); all members of a view agree on it.
  *
  * <p><b>Wire.</b> Payloads travel with a one-byte kind in front: application messages, and the
- * quorum status above. Addresses carry the node name and id, so any member maps an address to
- * its {@link Member} without a lookup.
+ * quorum status above. {@link AddressBook} maps node names to addresses: the view's, and the
+ * sender's of a message from a node not in this node's view yet (so a joiner can answer the DC
+ * before its own view shows it).
  */
 public final class JGroupsBus implements ClusterBus {
     private static final Logger log = LoggerFactory.getLogger(JGroupsBus.class);
-    static final String NODE_NAME_KEY = "pacer.node";
-    static final String NODE_ID_KEY = "pacer.nodeid";
     private static final byte KIND_APP = 1;
     private static final byte KIND_RELEASE_ASK = 2;
     private static final byte KIND_RELEASED = 3;
@@ -72,7 +69,7 @@ public final class JGroupsBus implements ClusterBus {
     private final List<Consumer<Membership>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Membership> firstMembership = new CompletableFuture<>();
     private volatile Membership membership;
-    private volatile Map<String, Address> addresses = Map.of();
+    private final AddressBook addresses = new AddressBook();
     private volatile boolean noQuorumIgnore;
     private volatile boolean stopping;
 
@@ -141,9 +138,7 @@ public final class JGroupsBus implements ClusterBus {
         stackHook.accept(protocols);
         JChannel ch = new JChannel(protocols).name(self.name());
         ch.getProtocolStack().getTransport().getDiagnosticsHandler().setEnabled(false); // no multicast probe socket
-        ch.addAddressGenerator(() -> ExtendedUUID.randomUUID(self.name())
-                .put(NODE_NAME_KEY, self.name().getBytes(StandardCharsets.UTF_8))
-                .put(NODE_ID_KEY, Integer.toString(self.nodeId()).getBytes(StandardCharsets.US_ASCII)));
+        ch.addAddressGenerator(() -> AddressBook.stamped(self));
         ch.setReceiver(new Receiver() {
             @Override public void viewAccepted(View v) {
                 submit(() -> onView(v));
@@ -156,7 +151,7 @@ public final class JGroupsBus implements ClusterBus {
             }
         });
         channel = ch;
-        logAtInfo().log("Starting membership: cluster {}, listening on {}:{}, token {} ms, cluster key {}",
+        at(Level.INFO).log("Starting membership: cluster {}, listening on {}:{}, token {} ms, cluster key {}",
                 config.clusterName(), selfNode.address(), selfNode.port(), config.token().toMillis(), key.fingerprint());
         try {
             ch.connect(config.clusterName());
@@ -176,12 +171,15 @@ public final class JGroupsBus implements ClusterBus {
 
     @Override
     public void send(Member to, byte[] payload) {
-        Address dest = addresses.get(to.name());
-        if (dest == null) {
-            logAtDebug().log("Dropping a message to {}: not in the view", to);
+        Optional<Address> dest = addresses.lookup(to.name());
+        if (dest.isEmpty()) {
+            at(Level.DEBUG).log("Dropping a message to {}: not in the view, and no message from it since the last view", to);
             return;
         }
-        send(dest, KIND_APP, payload);
+        if (addresses.onlySender(to.name())) {
+            at(Level.DEBUG).log("Sending to {}, not in this node's view yet, at the address it wrote from", to);
+        }
+        send(dest.get(), KIND_APP, payload);
     }
 
     @Override
@@ -200,7 +198,7 @@ public final class JGroupsBus implements ClusterBus {
             return;
         }
         if (channel != null) {
-            logAtInfo().log("Leaving the cluster");
+            at(Level.INFO).log("Leaving the cluster");
             channel.close();
         }
         stopping = true;
@@ -216,7 +214,7 @@ public final class JGroupsBus implements ClusterBus {
             return;
         }
         stopping = true;
-        logAtInfo().log("Crashing (simulated): no leave message");
+        at(Level.INFO).log("Crashing (simulated): no leave message");
         if (channel != null) {
             Util.shutdown(channel);
         }
@@ -233,9 +231,8 @@ public final class JGroupsBus implements ClusterBus {
     private void onView(View v) {
         view = v;
         List<Member> members = v.getMembers().stream().map(JGroupsBus::memberOf).toList();
-        addresses = v.getMembers().stream().collect(Collectors.toUnmodifiableMap(a -> memberOf(a).name(), a -> a,
-                (a, b) -> b));
-        members.stream().filter(m -> config.node(m.name()).isEmpty()).forEach(m -> logAtWarn()
+        addresses.viewInstalled(v);
+        members.stream().filter(m -> config.node(m.name()).isEmpty()).forEach(m -> at(Level.WARN)
                 .log("Node {} is not in the cluster configuration: it has no vote", m));
         quorum = quorum.afterView(names(members));
         publish(v instanceof MergeView);
@@ -274,20 +271,21 @@ public final class JGroupsBus implements ClusterBus {
         }
         if (bytes[0] == KIND_RELEASED) {
             if (quorum.waitingForAll() && view != null && view.containsMember(src)) {
-                logAtInfo().log("Node {} has seen all nodes and is quorate: no longer waiting for all", memberOf(src));
+                at(Level.INFO).log("Node {} has seen all nodes and is quorate: no longer waiting for all", memberOf(src));
                 quorum = quorum.released();
                 askForReleaseWhileWaiting();
                 recompute();
             }
             return;
         }
+        addresses.heardFrom(src);
         Member from = memberOf(src);
         byte[] payload = Arrays.copyOfRange(bytes, 1, bytes.length);
         for (MessageHandler h : handlers) {
             try {
                 h.receive(from, payload);
             } catch (RuntimeException e) {
-                logAtError().setCause(e).log("A message handler failed on a message from {}", from);
+                at(Level.ERROR).setCause(e).log("A message handler failed on a message from {}", from);
             }
         }
     }
@@ -313,7 +311,7 @@ public final class JGroupsBus implements ClusterBus {
                     .addKeyValue("dc", dc.map(Member::name).orElse("none")).log(line);
         }
         if (quorum.waitingForAll() && !quorate) {
-            logAtInfo().log("Waiting for all nodes to be seen once (wait_for_all): {} of {} present",
+            at(Level.INFO).log("Waiting for all nodes to be seen once (wait_for_all): {} of {} present",
                     quorum.votes(names(members)), config.nodes().size());
         }
         firstMembership.complete(next);
@@ -321,7 +319,7 @@ public final class JGroupsBus implements ClusterBus {
             try {
                 l.accept(next);
             } catch (RuntimeException e) {
-                logAtError().setCause(e).log("A membership listener failed");
+                at(Level.ERROR).setCause(e).log("A membership listener failed");
             }
         }
     }
@@ -360,7 +358,7 @@ public final class JGroupsBus implements ClusterBus {
         try {
             task.run();
         } catch (RuntimeException e) {
-            logAtError().setCause(e).log("Internal error on the delivery thread");
+            at(Level.ERROR).setCause(e).log("Internal error on the delivery thread");
         }
     }
 
@@ -369,7 +367,7 @@ public final class JGroupsBus implements ClusterBus {
         try {
             send(dest, kind, new byte[0]);
         } catch (IllegalStateException e) {
-            logAtDebug().log("Cannot send a quorum message to {}: {}", memberOf(dest), e.getMessage());
+            at(Level.DEBUG).log("Cannot send a quorum message to {}: {}", memberOf(dest), e.getMessage());
         }
     }
 
@@ -377,56 +375,23 @@ public final class JGroupsBus implements ClusterBus {
         delivery.shutdown();
         try {
             if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
-                logAtWarn().log("The delivery thread did not finish within 5 s; a listener may be blocking");
+                at(Level.WARN).log("The delivery thread did not finish within 5 s; a listener may be blocking");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    static Member memberOf(Address a) {
-        if (a instanceof ExtendedUUID) {
-            ExtendedUUID stamped = (ExtendedUUID) a;
-            byte[] name = stamped.get(NODE_NAME_KEY);
-            byte[] id = stamped.get(NODE_ID_KEY);
-            if (name != null && id != null) {
-                try {
-                    return new Member(new String(name, StandardCharsets.UTF_8),
-                            Integer.parseInt(new String(id, StandardCharsets.US_ASCII)));
-                } catch (NumberFormatException e) {
-                    // not stamped by a Pacer node: fall through
-                }
-            }
-        }
-        return new Member(String.valueOf(a), 0);
-    }
+    static Member memberOf(Address a) { return AddressBook.memberOf(a); }
 
     private static List<String> names(List<Member> members) {
         return members.stream().map(Member::name).toList();
     }
 
-    private org.slf4j.spi.LoggingEventBuilder logAtInfo() {
-        return withContext(log.atInfo());
-    }
-
-    private org.slf4j.spi.LoggingEventBuilder logAtWarn() {
-        return withContext(log.atWarn());
-    }
-
-    private org.slf4j.spi.LoggingEventBuilder logAtError() {
-        return withContext(log.atError());
-    }
-
-    private org.slf4j.spi.LoggingEventBuilder logAtDebug() {
-        return withContext(log.atDebug());
-    }
-
-    private org.slf4j.spi.LoggingEventBuilder withContext(org.slf4j.spi.LoggingEventBuilder b) {
-        b.addKeyValue("node", self);
+    /** A log event with the {@code node} and {@code view} keys. */
+    private LoggingEventBuilder at(Level level) {
+        LoggingEventBuilder b = log.atLevel(level).addKeyValue("node", self);
         Membership m = membership;
-        if (m != null) {
-            b.addKeyValue("view", m.viewId());
-        }
-        return b;
+        return m == null ? b : b.addKeyValue("view", m.viewId());
     }
 }

@@ -3,6 +3,7 @@ package pacer.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import pacer.cib.xml.XmlElement;
 
@@ -18,7 +19,11 @@ record CibPath(String text, List<Step> steps) {
             return e.name().equals(name) && (id == null || id.equals(e.id()));
         }
 
-        XmlElement create() {
+        /** A new, empty element for this step: from the matching skeleton's attributes, else only the id. */
+        XmlElement create(List<XmlElement> skeletons) {
+            for (XmlElement s : skeletons) {
+                if (matches(s)) return s.withChildren(List.of());
+            }
             return XmlElement.of(name, id == null ? Map.of() : Map.of("id", id), List.of());
         }
 
@@ -51,16 +56,33 @@ record CibPath(String text, List<Step> steps) {
      * are created when {@code create} is set; otherwise a missing step rejects the write.
      */
     XmlElement update(XmlElement root, UnaryOperator<XmlElement> edit, boolean create) {
-        return update(root, 0, edit, create);
+        return update(root, 0, edit, create, List.of());
     }
 
-    private XmlElement update(XmlElement at, int depth, UnaryOperator<XmlElement> edit, boolean create) {
+    /** As above; a missing step is created from the skeleton in {@code skeletons} with its name and id, if any. */
+    XmlElement update(XmlElement root, UnaryOperator<XmlElement> edit, boolean create, List<XmlElement> skeletons) {
+        return update(root, 0, edit, create, skeletons);
+    }
+
+    /** The element this path names in {@code root}, if every step exists. */
+    Optional<XmlElement> find(XmlElement root) {
+        XmlElement at = root;
+        for (Step step : steps) {
+            Optional<XmlElement> next = at.children().stream().filter(step::matches).findFirst();
+            if (next.isEmpty()) return Optional.empty();
+            at = next.get();
+        }
+        return Optional.of(at);
+    }
+
+    private XmlElement update(XmlElement at, int depth, UnaryOperator<XmlElement> edit, boolean create,
+                              List<XmlElement> skeletons) {
         if (depth == steps.size()) return edit.apply(at);
         Step step = steps.get(depth);
         List<XmlElement> children = new ArrayList<>(at.children());
         for (int i = 0; i < children.size(); i++) {
             if (step.matches(children.get(i))) {
-                children.set(i, update(children.get(i), depth + 1, edit, create));
+                children.set(i, update(children.get(i), depth + 1, edit, create, skeletons));
                 return at.withChildren(children);
             }
         }
@@ -68,7 +90,7 @@ record CibPath(String text, List<Step> steps) {
             throw new CibWriteRejected("there is no <" + step.name() + (step.id() == null ? "" : " id=\"" + step.id() + "\"")
                     + "> on the path " + text + "; nothing was changed");
         }
-        children.add(update(step.create(), depth + 1, edit, create));
+        children.add(update(step.create(skeletons), depth + 1, edit, create, skeletons));
         return at.withChildren(children);
     }
 

@@ -2,6 +2,7 @@ package pacer.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +25,7 @@ import pacer.cib.xml.XmlElement;
 import pacer.membership.ClusterBus;
 import pacer.membership.Member;
 import pacer.membership.Membership;
+import pacer.time.Timers;
 
 /**
  * The CIB replicated over the {@link ClusterBus}: Pacemaker's CIB daemon protocol, reduced.
@@ -41,7 +43,10 @@ import pacer.membership.Membership;
  *       fetches that copy if it is not its own and broadcasts it ({@link CibMessage.Adopt}); every
  *       node that held something else logs what it discards. Writes that arrive meanwhile wait at
  *       the DC and are applied after. Then the DC makes {@code node_state} follow the membership
- *       ({@link NodeStateWrite}).
+ *       ({@link NodeStateWrite}). A member answers a query even before its own view shows the DC
+ *       (a joiner may get the query first: the bus replies to a message's sender), and a collection
+ *       never hangs: the DC asks again after {@code answerTimeout} and, after a few tries, goes on
+ *       with the answers it has, logging who did not answer.
  *   <li><b>Quorum</b>: without quorum the DC refuses writes, unless {@code no-quorum-policy=ignore}
  *       in {@code crm_config}; the DC's own {@code node_state} update is skipped too, so that a
  *       minority partition's copy never moves and cannot win a later merge.
@@ -64,6 +69,8 @@ public final class ReplicatedCib implements AutoCloseable {
 
     private final ClusterBus bus;
     private final CibStore store;
+    private final Timers timers;
+    private final Duration answerTimeout;
 
     // All below: CIB thread only.
     private Membership view;
@@ -90,9 +97,16 @@ public final class ReplicatedCib implements AutoCloseable {
 
     private record Queued(CibOperation op, Origin origin) {}
 
-    public ReplicatedCib(ClusterBus bus, CibStore store) {
+    /**
+     * @param timers for the version collection's timeouts
+     * @param answerTimeout how long the DC waits for the members' versions (or the winner's copy)
+     *     before it asks again; after {@link SyncRound#ATTEMPTS} of these it goes on without them
+     */
+    public ReplicatedCib(ClusterBus bus, CibStore store, Timers timers, Duration answerTimeout) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.store = Objects.requireNonNull(store, "store");
+        this.timers = Objects.requireNonNull(timers, "timers");
+        this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
     }
 
     /** Registers with the bus; call before {@link ClusterBus#start()} so that no view is missed. */
@@ -214,11 +228,13 @@ public final class ReplicatedCib implements AutoCloseable {
         Optional<Member> dc = coordinator();
         failForwardedUnless(dc);
         releaseWaiters(true);
+        if (round != null) round.cancel();
         if (dc.isPresent() && isSelf(dc.get())) {
-            round = new SyncRound(m.viewId() + "." + (++roundCounter), m.members());
+            round = new SyncRound(m.viewId() + "." + (++roundCounter), m.members(), bus.self(), bus, timers,
+                    answerTimeout, store::execute, this::chosen);
             synced = false;
             log.info("DC of view {} ({}): collecting CIB versions", m.viewId(), names(m.members()));
-            bus.broadcast(CibMessage.encode(new CibMessage.Query(round.id())));
+            round.start(store.current().version(), store.trusted());
         } else {
             round = null;
             synced = false;
@@ -239,25 +255,25 @@ public final class ReplicatedCib implements AutoCloseable {
     }
 
     private void answered(Member from, CibMessage.Version v) {
-        if (round == null || !round.id().equals(v.round())) return;
-        round.record(from, v.version(), v.trusted());
-        if (!round.complete()) return;
-        SyncRound.Answer winner = round.winner(bus.self());
-        log.info("CIB versions in view {}: {}; {} {} from {} wins", view.viewId(),
+        if (round != null && round.id().equals(v.round())) round.record(from, v.version(), v.trusted());
+    }
+
+    /** The round chose {@code winner}; its copy is here (the DC's own, or fetched: {@link #copied}). */
+    private void chosen(SyncRound.Answer winner) {
+        log.info("CIB versions in view {}: {}; {} {} from {} wins{}", view.viewId(),
                 round.answers().stream().map(a -> a.member() + " " + a.version() + (a.trusted() ? "" : " (untrusted)"))
                         .collect(Collectors.joining(", ")),
                 winner.trusted() ? "the highest trusted copy," : "no copy is trusted; the highest,",
-                winner.version(), winner.member());
-        if (isSelf(winner.member())) {
-            finishRound(store.current(), winner.member().name());
-        } else {
-            bus.send(winner.member(), CibMessage.encode(new CibMessage.Fetch(round.id())));
-        }
+                winner.version(), winner.member(), round.missing().isEmpty() ? ""
+                        : " (no answer from " + names(round.missing()) + ")");
+        if (isSelf(winner.member())) finishRound(store.current(), winner.member().name());
     }
 
     private void copied(Member from, CibMessage.Copy c) {
         if (round == null || !round.id().equals(c.round())) return;
-        finishRound(CibParser.parse(c.cib()), from.name());
+        SyncRound r = round;
+        Cib copy = CibParser.parse(c.cib());
+        if (r.copied(from)) finishRound(copy, from.name());
     }
 
     private void finishRound(Cib winner, String origin) {
@@ -371,6 +387,7 @@ public final class ReplicatedCib implements AutoCloseable {
     /** Fails the writes still waiting for an answer; the bus and the store are closed by their owner. */
     @Override public void close() {
         store.execute(() -> {
+            if (round != null) round.cancel();
             forwarded.values().forEach(f -> f.future().complete(rejected("the node is shutting down")));
             forwarded.clear();
             releaseWaiters(true);

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import pacer.agents.AgentExecution;
 import pacer.agents.AgentRequest;
 import pacer.agents.AgentResult;
@@ -24,6 +26,10 @@ final class PerNodeState implements AgentExecution {
     private final AgentExecution agents;
     private final Path dir;
     private final Set<String> devices = new HashSet<>();
+    /** Resource → the gate its next starts wait for (a slow start, opened by the test). */
+    final Map<String, CompletableFuture<Void>> startGates = new ConcurrentHashMap<>();
+    /** Resource → how many starts reached the agent wrapper. */
+    final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
 
     PerNodeState(AgentExecution agents, Path dir) {
         this.agents = agents;
@@ -51,7 +57,11 @@ final class PerNodeState implements AgentExecution {
         if (r.agent().standard() == AgentStandard.STONITH) return CompletableFuture.completedFuture(fenceDevice(r));
         Map<String, String> params = new HashMap<>(r.params());
         if (params.containsKey("state")) params.put("state", stateFile(dir, r.resourceId()).toString());
-        return agents.execute(new AgentRequest(r.resourceId(), r.agent(), r.action(), r.intervalMs(), r.timeout(), params,
-                r.meta()));
+        AgentRequest rewritten = new AgentRequest(r.resourceId(), r.agent(), r.action(), r.intervalMs(), r.timeout(), params,
+                r.meta());
+        if (!r.action().equals("start")) return agents.execute(rewritten);
+        starts.computeIfAbsent(r.resourceId(), k -> new AtomicInteger()).incrementAndGet();
+        CompletableFuture<Void> gate = startGates.getOrDefault(r.resourceId(), CompletableFuture.completedFuture(null));
+        return gate.thenCompose(v -> agents.execute(rewritten));
     }
 }

@@ -113,6 +113,38 @@ class ExecutorTest {
         int calls = agents.calls.size();
         timers.advance(Duration.ofSeconds(30));
         assertThat(agents.calls).hasSize(calls);
-        assertThat(executor.history()).containsKeys("d1_monitor_0", "d1_start_0", "d1_monitor_10000", "d1_stop_0");
+        // A stop forgets the monitor's result: a new DC replaying the history must not bring it back.
+        assertThat(executor.history()).containsOnlyKeys("d1_monitor_0", "d1_start_0", "d1_stop_0");
+    }
+
+    @Test @DisplayName("A new DC's history query: every last result in call-id order, and what still runs")
+    void historyForNewDc() {
+        List<ExecutorHistory> answers = new CopyOnWriteArrayList<>();
+        bus.onMessage((from, payload) -> {
+            if (ExecutorWire.isControlMessage(payload)) ExecutorWire.history(payload).ifPresent(answers::add);
+        });
+        CompletableFuture<AgentResult> slow = new CompletableFuture<>();
+        Executor gated = new Executor(bus, r -> r.action().equals("start") ? slow : agents.execute(r), timers);
+        try {
+            gated.start();
+            request("1:1:7:dc", "monitor", 0);
+            request("2:1:0:dc", "start", 0);
+            await().until(() -> bus.reports.size() == 1);
+            bus.send(N1, ExecutorWire.historyQuery("q1"));
+            await().until(() -> answers.size() == 1);
+            assertThat(answers.get(0).query()).isEqualTo("q1");
+            assertThat(answers.get(0).results()).extracting(OperationReport::key).containsExactly("d1_monitor_0");
+            assertThat(answers.get(0).inFlight()).containsExactly("d1_start_0");
+
+            slow.complete(new AgentResult(ExecStatus.DONE, OcfExitCode.OK, "", "", "", Instant.parse("2025-03-01T10:00:00Z"),
+                    Duration.ofMillis(5)));
+            await().until(() -> bus.reports.size() == 2);
+            bus.send(N1, ExecutorWire.historyQuery("q2"));
+            await().until(() -> answers.size() == 2);
+            assertThat(answers.get(1).results()).extracting(OperationReport::callId).containsExactly(1, 2);
+            assertThat(answers.get(1).inFlight()).isEmpty();
+        } finally {
+            gated.close();
+        }
     }
 }

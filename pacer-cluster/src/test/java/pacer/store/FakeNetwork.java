@@ -2,6 +2,7 @@ package pacer.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ final class FakeNetwork {
     private final Map<String, FakeClusterBus> live = new LinkedHashMap<>();
     private final Map<String, Integer> side = new HashMap<>();
     private final AtomicLong activity = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Map<String, Membership> heldViews = new HashMap<>();
+    private final Set<String> holding = new HashSet<>();
+    private boolean strictViews;
     private long viewId;
 
     FakeNetwork(String... nodes) {
@@ -56,6 +61,32 @@ final class FakeNetwork {
         announceViews();
     }
 
+    /**
+     * Holds back the views of {@code name}: messages still reach it, its views do not, until
+     * {@link #releaseViews}. The join race: a joiner gets the DC's query before its own view.
+     */
+    synchronized void holdViews(String name) { holding.add(name); }
+
+    /** Delivers the latest view held back from {@code name}, and its later ones as they come. */
+    synchronized void releaseViews(String name) {
+        holding.remove(name);
+        Membership m = heldViews.remove(name);
+        FakeClusterBus b = live.get(name);
+        if (m != null && b != null) {
+            activity.incrementAndGet();
+            b.deliverView(m);
+        }
+    }
+
+    /**
+     * As the bus behaved before it learnt senders' addresses: a unicast to a node outside the
+     * sender's current view is dropped (counted in {@link #dropped}).
+     */
+    synchronized void dropUnicastsOutsideView(boolean strict) { strictViews = strict; }
+
+    /** Unicasts dropped by {@link #dropUnicastsOutsideView}. */
+    long dropped() { return dropped.get(); }
+
     /** Increases with every message and view; unchanged across a check means nothing moved. */
     long activity() { return activity.get(); }
 
@@ -73,6 +104,11 @@ final class FakeNetwork {
 
     synchronized void send(Member from, Member to, byte[] payload) {
         FakeClusterBus dst = live.get(to.name());
+        FakeClusterBus src = live.get(from.name());
+        if (strictViews && src != null && (src.membership() == null || !src.membership().contains(to.name()))) {
+            dropped.incrementAndGet();
+            return;
+        }
         if (dst != null && live.containsKey(from.name()) && sameSide(from.name(), to.name())) {
             activity.incrementAndGet();
             dst.deliver(from, payload);
@@ -100,6 +136,7 @@ final class FakeNetwork {
     synchronized void setQuorate(boolean quorate) {
         for (FakeClusterBus b : live.values()) {
             Membership m = b.membership();
+            if (m == null) continue;
             activity.incrementAndGet();
             b.deliverView(new Membership(m.viewId(), m.members(), quorate,
                     quorate ? Optional.of(m.members().get(0)) : Optional.empty()));
@@ -117,6 +154,10 @@ final class FakeNetwork {
             Membership m = new Membership(++viewId, members, quorate,
                     quorate ? Optional.of(members.get(0)) : Optional.empty());
             for (Member member : members) {
+                if (holding.contains(member.name())) {
+                    heldViews.put(member.name(), m);
+                    continue;
+                }
                 activity.incrementAndGet();
                 live.get(member.name()).deliverView(m);
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import pacer.cib.Cib;
 import pacer.membership.Member;
 import pacer.membership.Membership;
+import pacer.time.FakeTimers;
 
 /**
  * N nodes in one JVM, each with its own state directory, CIB store and replicated CIB, on a
@@ -26,7 +27,12 @@ import pacer.membership.Membership;
 final class TestCluster implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
 
+    /** How long a DC waits for the members' CIB versions before asking again (virtual time). */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
+
     final FakeNetwork network;
+    /** The version collections' timers: virtual, advanced only by a test. */
+    final FakeTimers timers = new FakeTimers(CLOCK.instant());
     private final Path root;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
@@ -56,7 +62,7 @@ final class TestCluster implements AutoCloseable {
         try {
             FakeClusterBus bus = network.bus(name);
             CibStore store = CibStore.open(new CibDisk(dir(name), CLOCK, 3), name);
-            ReplicatedCib cib = new ReplicatedCib(bus, store);
+            ReplicatedCib cib = new ReplicatedCib(bus, store, timers, ANSWER_TIMEOUT);
             cib.start();
             bus.start();
             Node n = new Node(name, bus, store, cib);

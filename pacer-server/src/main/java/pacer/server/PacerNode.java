@@ -2,6 +2,7 @@ package pacer.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,10 @@ import pacer.time.SystemTimers;
  * One running node: the object graph of pacerd, wired in one place. Membership (JGroups) below,
  * the replicated CIB on top of it, the local control API in front. Started once, closed once;
  * the roles it wires own their threads (see each class).
+ *
+ * <p>{@link #close} (SIGTERM) is a clean leave: the controller first asks the DC to move this
+ * node's resources away and waits, bounded, until the DC lets it go ({@link Controller#shutdown}),
+ * so that the others do not fence it; then everything stops and the node leaves the group.
  */
 final class PacerNode implements AutoCloseable {
     private final ClusterConfig cluster;
@@ -58,7 +63,8 @@ final class PacerNode implements AutoCloseable {
                 cluster.token().toMillis(), stateDir);
         store = CibStore.open(new CibDisk(stateDir.resolve("cib"), Clock.systemUTC()), name);
         bus = JGroupsBus.open(cluster, name);
-        cib = new ReplicatedCib(bus, store);
+        timers = new SystemTimers("pacer-timers");
+        cib = new ReplicatedCib(bus, store, timers, answerTimeout(cluster));
         cib.start();
         startResourceRoles();
         bus.onMembership(this::logMembership);
@@ -75,7 +81,6 @@ final class PacerNode implements AutoCloseable {
      * loop), on one timer thread and the agents' own; registered before the bus starts.
      */
     private void startResourceRoles() {
-        timers = new SystemTimers("pacer-timers");
         agentTimers = ScheduledExecutorTimers.singleThread("pacer-agent-timers");
         ResourceAgents agents = new ResourceAgents(AgentHost.detect(),
                 new AgentRunner(AgentClock.system(), agentTimers, RunnerSettings.detect()));
@@ -84,6 +89,12 @@ final class PacerNode implements AutoCloseable {
         executor.start();
         controller = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS);
         controller.start();
+    }
+
+    /** How long the DC waits for a member's CIB version before asking again: two tokens, at least a second. */
+    static Duration answerTimeout(ClusterConfig cluster) {
+        Duration twoTokens = cluster.token().multipliedBy(2);
+        return twoTokens.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twoTokens;
     }
 
     private void logMembership(Membership m) {
@@ -104,6 +115,7 @@ final class PacerNode implements AutoCloseable {
     public void close() {
         log.info("Stopping pacerd");
         if (api != null) api.close();
+        if (controller != null) controller.shutdown(); // clean leave: resources moved away, expected=down
         if (controller != null) controller.close();
         if (executor != null) executor.close();
         if (fencer != null) fencer.close();

@@ -80,21 +80,26 @@ class PacerdProcessesTest {
                 """;
         HttpResponse<String> accepted = post(control[1], "/cib", pushed);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        // The DC adds its own bookkeeping (node entries, node_state) on top, so later epochs are fine:
+        // every node must hold the pushed setting and the same version.
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
-            for (int port : control) assertThat(get(port, "/cib")).contains("stonith-enabled").contains("epoch=\"7\"");
+            for (int port : control) assertThat(get(port, "/cib")).contains("name=\"stonith-enabled\" value=\"false\"");
+            assertThat(List.of(version(control[0]), version(control[1]), version(control[2]))).containsOnly(version(control[0]));
         });
         HttpResponse<String> stale = post(control[2], "/cib", pushed);
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("cib-push refused", "fetch it again");
 
         // A configuration push keeps the live status: a status section in the body is ignored.
-        String configOnly = pushed.replace("epoch=\"7\"", "epoch=\"8\"").replace("value=\"false\"", "value=\"true\"")
+        int epoch = epoch(get(control[0], "/cib"));
+        String configOnly = pushed.replace("epoch=\"7\"", "epoch=\"" + (epoch + 1) + "\"")
+                .replace("value=\"false\"", "value=\"true\"")
                 .replace("<status/>", "<status><node_state id=\"99\" uname=\"ghost\"/></status>");
         HttpResponse<String> configPush = post(control[0], "/cib?scope=configuration", configOnly);
         assertThat(configPush.statusCode()).as(configPush.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             for (int port : control) {
-                assertThat(get(port, "/cib")).contains("epoch=\"8\"", "value=\"true\"").doesNotContain("ghost");
+                assertThat(get(port, "/cib")).contains("name=\"stonith-enabled\" value=\"true\"").doesNotContain("ghost");
             }
         });
 
@@ -131,6 +136,15 @@ class PacerdProcessesTest {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(40)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String version(int port) throws Exception {
+        return line(get(port, "/membership"), "cib-version");
+    }
+
+    private static int epoch(String cib) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" epoch=\"([0-9]+)\"").matcher(cib);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static List<String> members(String membership) {
