@@ -38,6 +38,8 @@ final class ActionPlanner {
         clones.inhibitUninterleaved(orderings);
         for (Rsc r : allPrimitives()) primitiveActions(r);
         for (Rsc r : ws.resources) collectiveActions(r);
+        new GuestFencing(ws, this).create();
+        new RemoteOrdering(ws, this).apply();
         clones.blockInhibited();
         new PromotionActions(ws, this).create();
         for (Ordering o : orderings) constraint(o);

@@ -29,6 +29,20 @@ final class NodeView {
     final Map<String, Integer> used = new LinkedHashMap<>();
     /** How many resources placement put here so far (for balancing). */
     int assignedCount;
+    /** The connection resource's id for a Pacemaker Remote or guest node; null for a cluster node. */
+    String connectionId;
+    /** The container resource's id for a guest (or bundle) node; null otherwise. */
+    String containerId;
+    /** A remote node to be fenced, or a guest whose container must be recovered ("remote reset"). */
+    boolean remoteReset;
+    /** Fencing this remote node is revoked if its connection can start somewhere. */
+    boolean remoteRevocable;
+
+    /** Whether this is a Pacemaker Remote or guest node (its state follows its connection). */
+    boolean isRemote() { return connectionId != null; }
+
+    /** Whether this is a guest node (it lives inside a container resource). */
+    boolean isGuest() { return containerId != null; }
 
     NodeView(String id, String name, String type, int configScore) {
         this.id = id;

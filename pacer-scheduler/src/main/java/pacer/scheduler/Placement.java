@@ -56,6 +56,13 @@ final class Placement {
         Map<Rsc, Map<NodeView, Integer>> merged = new HashMap<>();
         for (Rsc top : ws.resources) merged.put(top, mergedScores(anchor(top)));
         ws.resources.sort((a, b) -> compareForPlacement(a, b, merged, utilization));
+        // Remote connections first: where they go decides whether their nodes can host anything.
+        RemoteConnections remotes = new RemoteConnections(ws);
+        for (Rsc top : ws.resources) {
+            if (!Launchers.isConnection(top)) continue;
+            assign(top);
+            remotes.assigned(top);
+        }
         for (Rsc top : ws.resources) {
             if (top.config.kind() == Resource.Kind.CLONE) {
                 clones.assign(top);

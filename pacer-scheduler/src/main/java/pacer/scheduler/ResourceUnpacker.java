@@ -43,6 +43,11 @@ final class ResourceUnpacker {
         return top;
     }
 
+    /** Builds a resource the configuration only implies (a guest node's connection, a bundle's parts). */
+    Rsc unpackImplicit(Resource r) {
+        return build(r, r.id(), null, List.of());
+    }
+
     /** Every working resource by id (instances as {@code id:N}, and clone children also by base id). */
     Map<String, Rsc> byId() { return byId; }
 

@@ -19,21 +19,26 @@ final class StatusApplier {
     private final HistoryUnpacker unpacker;
     private final boolean canFence;
     private final CloneInstances instances;
+    private final RemoteStatus remote;
 
     StatusApplier(WorkingSet ws) {
         this.ws = ws;
         this.canFence = ws.options.fencingEnabled() && ws.primitives().stream().anyMatch(Rsc::isFencingDevice);
         this.unpacker = new HistoryUnpacker(ws.options, ws.now, canFence);
         this.instances = new CloneInstances(ws);
+        this.remote = new RemoteStatus(ws, canFence);
     }
 
     void apply() {
-        for (NodeState state : ws.cib.status().nodes()) {
-            NodeView node = ws.node(state.id().isEmpty() ? state.uname() : state.id());
-            if (node == null) continue;
+        // Remote and guest nodes' histories wait until their connections' state is known.
+        remote.unpack(this::applyNode);
+    }
+
+    private void applyNode(NodeState state, NodeView node) {
+        {
             // The history of a cleanly stopped node no longer says anything: nothing runs there.
             // (A node in maintenance keeps its resources as they were, even while it is down.)
-            if (!node.online && !node.unclean && !node.pending && !node.maintenance) continue;
+            if (!node.isRemote() && !node.online && !node.unclean && !node.pending && !node.maintenance) return;
             for (LrmResource lrm : state.resources()) {
                 Rsc rsc = find(lrm, node);
                 Rsc clone = CloneInstances.anonymousClone(rsc);
@@ -41,6 +46,7 @@ final class StatusApplier {
                 NodeHistory h = unpacker.unpack(rsc, node, lrm);
                 if (!lrm.id().equals(rsc.id) && h.role.isActive()) rsc.historyId = lrm.id();
                 rsc.history.put(node, h);
+                if (node.isRemote()) remote.activeOnRemote(rsc, node, h);
                 if (rsc.isPrimitive() && !rsc.orphan && !lrm.agent().equals(rsc.primitive().agent())) h.agentChanged = true;
                 // A failure on a node that will be fenced does not matter: fencing stops everything there.
                 if (node.unclean && canFence && h.onFail != OnFail.FENCE) {

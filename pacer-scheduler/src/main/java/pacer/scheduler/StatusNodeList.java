@@ -24,14 +24,24 @@ final class StatusNodeList {
         out.add("  * Node List:");
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();
+        List<String> remoteOnline = new ArrayList<>();
+        List<String> remoteOffline = new ArrayList<>();
+        List<String> guestOnline = new ArrayList<>();
         for (NodeView n : nodes) {
             String special = special(s, n);
-            if (special != null) out.add("    * Node " + n.name + ": " + special);
+            String kind = n.isGuest() ? "GuestNode " : n.isRemote() ? "RemoteNode " : "Node ";
+            if (special != null) out.add("    * " + kind + n.name + ": " + special);
+            else if (n.isGuest()) {
+                if (s.online(n)) guestOnline.add(n.name); // offline guests are not listed
+            } else if (n.isRemote()) (s.online(n) ? remoteOnline : remoteOffline).add(n.name);
             else if (s.online(n)) online.add(n.name);
             else offline.add(n.name);
         }
         if (!online.isEmpty()) out.add("    * Online: [ " + String.join(" ", online) + " ]");
         if (!offline.isEmpty()) out.add("    * OFFLINE: [ " + String.join(" ", offline) + " ]");
+        if (!remoteOnline.isEmpty()) out.add("    * RemoteOnline: [ " + String.join(" ", remoteOnline) + " ]");
+        if (!remoteOffline.isEmpty()) out.add("    * RemoteOFFLINE: [ " + String.join(" ", remoteOffline) + " ]");
+        if (!guestOnline.isEmpty()) out.add("    * GuestOnline: [ " + String.join(" ", guestOnline) + " ]");
         return out;
     }
 

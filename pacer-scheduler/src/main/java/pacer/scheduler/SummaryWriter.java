@@ -24,7 +24,7 @@ final class SummaryWriter {
         List<Action> fences = new ArrayList<>(plan.fencing);
         java.util.Collections.reverse(fences);
         for (Action f : fences) {
-            out.add("  * Fence (" + f.reason + ") " + f.node.name + " '" + f.fenceReason + "'");
+            out.add("  * Fence (" + f.reason + ") " + GuestFencing.label(f.node) + " '" + f.fenceReason + "'");
         }
         for (Rsc top : ws.resources) for (Rsc r : top.primitives()) primitive(r);
         for (Rsc r : ws.orphans) primitive(r);
