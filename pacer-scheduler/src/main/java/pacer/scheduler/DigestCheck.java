@@ -106,6 +106,9 @@ final class DigestCheck {
         p.remove("id");
         p.remove("crm_feature_set");
         p.keySet().removeIf(k -> k.startsWith("CRM_meta_"));
+        // A bundle's connection to a container without its own IP reaches it through its host.
+        if ("#uname".equalsIgnoreCase(p.get("addr")) && Launchers.isConnection(r) && r.meta.containsKey("container")
+                && node != null) p.put("addr", node.name);
         return p;
     }
 

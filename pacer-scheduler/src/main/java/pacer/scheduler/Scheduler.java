@@ -30,6 +30,8 @@ public final class Scheduler {
         cib.reports().forEach(reports::add);
         RuleMatcher rules = new RuleMatcher(now);
         AttributeResolver resolver = new AttributeResolver(rules);
+        BundleExpander.Expansion bundles = new BundleExpander().expand(cib);
+        cib = bundles.cib();
         Map<String, String> crmConfig = resolver.resolve(cib.configuration().crmConfig(), Map.of(), null);
         Options options = new Options(crmConfig);
         List<NodeView> nodes = new NodeUnpacker(options, resolver).unpack(cib);
@@ -39,13 +41,17 @@ public final class Scheduler {
         List<Rsc> top = resources.unpack();
         for (pacer.cib.Primitive p : remotes.implicitConnections) top.add(resources.unpackImplicit(p));
         WorkingSet ws = new WorkingSet(cib, now, options, reports, rules, resolver, nodes, top, resources.byId());
+        ws.bundleReplicas = bundles.replicas();
         new StatusApplier(ws).apply();
         ConstraintExpander constraints = new ConstraintExpander(cib.configuration(), ws.byId, reports);
         constraints.expand(top);
         Launchers launchers = new Launchers(ws, constraints.colocations, constraints.orderings);
         launchers.apply();
+        Bundles bundleRules = new Bundles(ws, bundles.replicas());
+        bundleRules.constraints(constraints.colocations, constraints.orderings);
         new ScoreSetup(ws, constraints).apply();
         launchers.bans();
+        bundleRules.pins();
         Placement placement = new Placement(ws, constraints.colocations);
         placement.assignAll();
         for (Rsc o : ws.orphans) o.assignedDone = true;

@@ -40,8 +40,10 @@ final class StatusApplier {
             // (A node in maintenance keeps its resources as they were, even while it is down.)
             if (!node.isRemote() && !node.online && !node.unclean && !node.pending && !node.maintenance) return;
             for (LrmResource lrm : state.resources()) {
-                Rsc rsc = find(lrm, node);
-                Rsc clone = CloneInstances.anonymousClone(rsc);
+                // A bundle's instance is the one of the replica whose guest node holds the history.
+                Rsc pinned = Bundles.instanceOn(ws, node, lrm.id().replaceAll(":[0-9]+$", ""));
+                Rsc rsc = pinned != null ? pinned : find(lrm, node);
+                Rsc clone = pinned != null ? null : CloneInstances.anonymousClone(rsc);
                 if (clone != null) rsc = instances.instanceFor(clone, rsc.config.id(), node);
                 NodeHistory h = unpacker.unpack(rsc, node, lrm);
                 if (!lrm.id().equals(rsc.id) && h.role.isActive()) rsc.historyId = lrm.id();

@@ -26,7 +26,9 @@ final class SummaryWriter {
         for (Action f : fences) {
             out.add("  * Fence (" + f.reason + ") " + GuestFencing.label(f.node) + " '" + f.fenceReason + "'");
         }
-        for (Rsc top : ws.resources) for (Rsc r : top.primitives()) primitive(r);
+        List<Rsc> ordered = new ArrayList<>();
+        for (Rsc top : ws.resources) ordered.addAll(top.primitives());
+        for (Rsc r : Bundles.summaryOrder(ws, ordered)) primitive(r);
         for (Rsc r : ws.orphans) primitive(r);
         int w = 5;
         int d = 5;

@@ -23,6 +23,8 @@ final class WorkingSet {
     final Map<String, Rsc> byId;
     final boolean haveQuorum;
     final List<Rsc> orphans = new ArrayList<>();
+    /** The replicas of every bundle (see {@link BundleExpander}); empty without bundles. */
+    List<BundleReplica> bundleReplicas = List.of();
 
     WorkingSet(Cib cib, Instant now, Options options, Reports reports, RuleMatcher rules, AttributeResolver attributes,
                List<NodeView> nodes, List<Rsc> resources, Map<String, Rsc> byId) {
