@@ -123,10 +123,25 @@ final class ActionPlanner {
             }
         }
         if (device == null) return;
+        // A changed device unfences again where it runs: what those nodes run needs the new fabric access.
         for (NodeView n : ws.nodes) {
-            if (!n.online || n.unclean || n.attributes.containsKey("#node-unfenced")) continue;
+            NodeHistory h = device.history.get(n);
+            if (h == null || !device.runningOn.contains(n) || !n.online || n.unclean) continue;
+            if (h.agentChanged) addFence(n, "on", "Device definition changed", runnable);
+            else if (DigestCheck.outcome(device, h) != DigestCheck.Outcome.NONE) {
+                addFence(n, "on", "Device parameters changed", runnable);
+            }
+        }
+        for (NodeView n : ws.nodes) {
+            if (!n.online || n.unclean || n.attributes.containsKey("#node-unfenced") || unfenceOf(n) != null) continue;
             addFence(n, "on", "required by " + device.id + " monitor", runnable);
         }
+    }
+
+    /** The unfencing ("on") action for {@code n}, if any. */
+    Action unfenceOf(NodeView n) {
+        for (Action f : fencing) if (f.node == n && "on".equals(f.reason)) return f;
+        return null;
     }
 
     private Action fenceOf(NodeView n) {
@@ -208,7 +223,9 @@ final class ActionPlanner {
         }
         for (Action f : fencing) {
             if (r.isFencingDevice()) continue;
-            edges.add(new OrderEdge(f, start, false, false, false));
+            // Unfencing the node it runs on means starting it again there ("due to required stonith").
+            boolean unfenceHere = "on".equals(f.reason) && start.node == f.node && r.runningOn.contains(f.node);
+            edges.add(new OrderEdge(f, start, unfenceHere, false, false));
         }
     }
 

@@ -86,6 +86,12 @@ final class HistoryUnpacker {
     }
 
     private void succeeded(NodeHistory h, String task, int rc, LrmOperation op) {
+        if (rc == OCF_NOT_RUNNING && !task.equals("monitor")) {
+            // "not running" was the expected answer: whatever the operation, it is not running.
+            h.role = Role.STOPPED;
+            clearFailure(h);
+            return;
+        }
         switch (task) {
             case "start" -> {
                 h.role = Role.STARTED;

@@ -39,6 +39,7 @@ final class Propagation {
                         && !newInstancesOnly(f, t) && !PromotionActions.onlyElsewhere(plan, f, t)) {
                     t.optional = false;
                     if (t.reason == null && f.pseudo && f.node == null && f.reason != null) t.reason = f.reason;
+                    else if (t.reason == null && f.rsc == null) t.reason = "required stonith";
                     else if (t.reason == null && f.rsc != null && f.rsc != t.rsc && !isMemberOf(f.rsc, t.rsc)) {
                         t.reason = "required " + f.rsc.id + " " + f.task;
                     }
