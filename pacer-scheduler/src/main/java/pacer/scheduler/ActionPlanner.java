@@ -45,6 +45,7 @@ final class ActionPlanner {
         for (Ordering o : orderings) constraint(o);
         probes();
         new Propagation(ws, this, colocations).run();
+        reloads();
     }
 
     private void probes() {
@@ -58,6 +59,22 @@ final class ActionPlanner {
                     edges.add(new OrderEdge(probe, a, false, false, false));
                 }
             }
+        }
+    }
+
+    /**
+     * A changed parameter the agent can take without a restart: reload the agent where the
+     * resource stays (unless an ordering made it restart anyway). Added after propagation, as it
+     * depends on whether the start stayed optional.
+     */
+    private void reloads() {
+        for (Rsc r : allPrimitives()) {
+            NodeView n = r.assigned;
+            if (!r.managed || n == null || r.runningOn.size() != 1 || r.runningOn.get(0) != n) continue;
+            Action start = find(r, "start", n);
+            NodeHistory h = r.history.get(n);
+            if (start == null || !start.optional || h == null) continue;
+            if (DigestCheck.outcome(r, h) == DigestCheck.Outcome.RELOAD) add(r, "reload-agent", n, false);
         }
     }
 
@@ -242,7 +259,8 @@ final class ActionPlanner {
         NodeHistory h = r.history.get(n);
         if (h == null) return false;
         if (h.failure != null && h.onFail == OnFail.RESTART) return true;
-        return DigestCheck.changed(r, h);
+        // A reloadable change is a reload, not a restart, unless an ordering requires the start.
+        return DigestCheck.outcome(r, h) == DigestCheck.Outcome.RESTART;
     }
 
     /** Pseudo actions for groups and clones: start/running and stop/stopped around the members. */

@@ -101,12 +101,19 @@ final class SummaryWriter {
             row(verb, r, current.name + " -> " + next.name, stop, stop);
             return;
         }
-        if (start.optional) return;
+        if (start.optional) {
+            if (DigestCheck.outcome(r, r.history.get(current)) == DigestCheck.Outcome.RELOAD) {
+                row("Reload", r, current.name, null, null);
+            }
+            return;
+        }
         if (r.failed) {
             row("Recover", r, current.name, stop, stop);
             return;
         }
-        if (DigestCheck.outcome(r, r.history.get(current)) == DigestCheck.Outcome.RELOAD
+        // A reload becomes a restart when something else requires the start (an ordering).
+        boolean forced = start.reason != null && !start.reason.equals("resource definition change");
+        if (DigestCheck.outcome(r, r.history.get(current)) == DigestCheck.Outcome.RELOAD && !forced
                 && (stop == null || stop.reason == null || stop.reason.equals("resource definition change"))) {
             row("Reload", r, current.name, null, null);
             return;
