@@ -32,6 +32,7 @@ final class ScoreSetup {
         }
         for (LocationConstraint l : constraints.locations) location(l);
         new TicketRules(ws, constraints).apply();
+        new NodeHealth(ws).apply(all);
         boolean noDevices = ws.options.fencingEnabled() && all.stream().noneMatch(Rsc::isFencingDevice);
         if (noDevices && !all.isEmpty()) {
             ws.reports.warning("no-fencing-devices", "fencing-enabled", 0, "fencing is enabled but no fencing "
