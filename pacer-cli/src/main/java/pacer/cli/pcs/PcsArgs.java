@@ -19,7 +19,7 @@ final class PcsArgs {
     /** Modifiers that are flags; {@code --wait} may also stand alone. */
     private static final Set<String> FLAGS = Set.of("--force", "--disabled", "--no-default-ops", "--full", "--all",
             "--defaults", "--promoted", "--master", "--debug", "--hide-inactive", "--expired", "--strict", "--clone",
-            "--safe", "--simulate", "--no-strict", "--yes", "--groups", "--future", "--agent-validation", "--monitor");
+            "--safe", "--simulate", "--no-strict", "--yes", "--groups", "--future", "--agent-validation", "--monitor", "--nodesc", "--off");
 
     private final List<String> words;
     private final Map<String, String> modifiers;

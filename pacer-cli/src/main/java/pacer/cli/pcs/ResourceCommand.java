@@ -11,6 +11,7 @@ import pacer.cib.edit.CloneEdits;
 import pacer.cib.edit.CreateRequest;
 import pacer.cib.edit.DefaultsEdits;
 import pacer.cib.edit.GroupEdits;
+import pacer.cib.edit.ManageEdits;
 import pacer.cib.edit.MoveEdits;
 import pacer.cib.edit.OperationEdits;
 import pacer.cib.edit.OperationSpec;
@@ -23,19 +24,26 @@ import picocli.CommandLine.Command;
 /**
  * {@code pcs resource ...}: create, delete|remove, update, meta, op add|delete|remove|defaults,
  * defaults, enable, disable, group add|remove|delete, ungroup, clone, promotable, unclone,
- * move (offline: move-with-constraint), ban, clear, config, status, and 0.9's {@code show}.
+ * move (offline: move-with-constraint), ban, clear, config, status, and 0.9's {@code show};
+ * restart (live), manage, unmanage; and the agent catalogue: describe, list, agents, standards,
+ * providers ({@link AgentCommands}).
  */
 @Command(name = "resource", mixinStandardHelpOptions = true,
         description = {"Manage resources, as 'pcs resource' does. Live through the local pacerd, or offline on a CIB file with -f FILE.",
             "Commands: create, delete, update, meta, op add|delete|defaults, defaults, enable, disable,",
-            "group add|remove, ungroup, clone, promotable, unclone, move, ban, clear, config, status, show."})
+            "group add|remove, ungroup, clone, promotable, unclone, move, ban, clear, config, status, show,",
+            "restart, manage, unmanage, describe, list, agents, standards, providers."})
 final class ResourceCommand extends PcsCommandBase {
     static final List<String> COMMANDS = List.of("create", "delete", "remove", "update", "meta", "op", "defaults",
             "enable", "disable", "group", "ungroup", "clone", "promotable", "unclone", "move", "move-with-constraint",
-            "ban", "clear", "unmove", "unban", "config", "status", "show");
+            "ban", "clear", "unmove", "unban", "config", "status", "show", "describe", "list", "agents", "standards",
+            "providers", "restart", "manage", "unmanage");
 
-    ResourceCommand(AgentMetadataSource agents, InstantSource clock) {
+    private final AgentCommands catalog;
+
+    ResourceCommand(AgentMetadataSource agents, AgentCatalog catalog, InstantSource clock) {
         super(agents, clock);
+        this.catalog = new AgentCommands(catalog);
     }
 
     @Override List<String> usage() {
@@ -47,7 +55,9 @@ final class ResourceCommand extends PcsCommandBase {
                 "enable|disable <id>... | group add <group> <id>... | group remove <group> [<id>...] | ungroup <group>",
                 "clone|promotable <id> [<clone id>] [k=v...] | unclone <id>",
                 "move|ban <id> <node> [lifetime=<ISO 8601 duration>] [--promoted] | clear <id> [<node>]",
-                "defaults [update] k=v... | op defaults [update] k=v... | config [<id>...] | status | show [<id>] [--full]");
+                "defaults [update] k=v... | op defaults [update] k=v... | config [<id>...] | status | show [<id>] [--full]",
+                "restart <id> [--wait=<seconds>] | manage|unmanage <id>...",
+                "describe <agent> [--full] | list [<filter>] [--nodesc] | agents [<standard>[:<provider>]] | standards | providers");
     }
 
     @Override int run(List<String> w, PcsArgs args, PcsSession s) {
@@ -96,6 +106,14 @@ final class ResourceCommand extends PcsCommandBase {
             }
             case "cleanup", "refresh": return cleanup(rest, args, s);
             case "config": return config(rest, s);
+            case "describe": return catalog.describe(rest, args, s, false);
+            case "list": return catalog.list(rest, args, s, false);
+            case "agents": return catalog.agents(rest, s);
+            case "standards": return catalog.standards(s);
+            case "providers": return catalog.providers(s);
+            case "restart": return ResourceRestart.run(rest, args, spec, s);
+            case "manage": return s.apply(cib -> ManageEdits.manage(cib, rest(w, 1, 1), f));
+            case "unmanage": return s.apply(cib -> ManageEdits.unmanage(cib, rest(w, 1, 1), f));
             case "status": return s.print(StatusText.resources(s.cib(), s.now()));
             case "show": return rest.isEmpty() && !args.has("--full") ? s.print(StatusText.resources(s.cib(), s.now()))
                     : config(rest, s);
