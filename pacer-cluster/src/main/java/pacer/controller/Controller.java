@@ -20,6 +20,7 @@ import pacer.executor.ExecutorHistory;
 import pacer.executor.ExecutorWire;
 import pacer.executor.OperationReport;
 import pacer.fencing.Fencer;
+import pacer.fencing.SelfFence;
 import pacer.membership.ClusterBus;
 import pacer.membership.Member;
 import pacer.membership.Membership;
@@ -34,9 +35,13 @@ import pacer.time.Timers;
  * feeds the role the events it reacts to: memberships, CIB changes, executors' results.
  *
  * <pre>
- * Controller c = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS);
+ * Controller c = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS,
+ *         executor::stopAll, new SelfFence(this::fenceMyself));
  * c.start();          // before bus.start(), so that no view is missed
  * </pre>
+ *
+ * <p>Whatever its role, it also reacts to this node's partition losing quorum ({@link QuorumLoss}:
+ * no-quorum-policy stop through the local executor, freeze, ignore, or the self-fence).
  *
  * <p>Threading: one role thread ({@code controller-<node>}) owns the role and everything it holds;
  * bus, CIB-store and timer callbacks only post to it.
@@ -47,13 +52,26 @@ public final class Controller implements AutoCloseable {
     private final ClusterBus bus;
     private final CibStore store;
     private final ControllerContext ctx;
+    private final QuorumLoss quorumLoss;
     private final ExecutorService thread;
     private final List<Consumer<ControllerEvent>> observers = new CopyOnWriteArrayList<>();
     /** Role thread only. */
     private Role role = new MemberRole();
 
+    /** A controller that cannot stop local resources nor fence itself on a quorum loss (it logs). */
     public Controller(ClusterBus bus, CibStore store, ReplicatedCib cib, Fencer fencer, Timers timers,
                       ControllerSettings settings) {
+        this(bus, store, cib, fencer, timers, settings, LocalStop.NONE,
+                new SelfFence(() -> log.error("Quorum lost with no-quorum-policy=suicide, but no self-fence is wired")));
+    }
+
+    /**
+     * @param localStop stops this node's resources through its executor when its partition loses
+     *     quorum under {@code no-quorum-policy=stop}
+     * @param selfFence fences this node when its partition loses quorum under {@code suicide}
+     */
+    public Controller(ClusterBus bus, CibStore store, ReplicatedCib cib, Fencer fencer, Timers timers,
+                      ControllerSettings settings, LocalStop localStop, SelfFence selfFence) {
         this.bus = bus;
         this.store = store;
         String node = bus.self().name();
@@ -67,6 +85,7 @@ public final class Controller implements AutoCloseable {
         });
         this.ctx = new ControllerContext(bus, cib, fencer, timers, settings, this::post,
                 e -> observers.forEach(o -> o.accept(e)));
+        this.quorumLoss = new QuorumLoss(store::current, localStop, selfFence);
     }
 
     /** Registers with the bus and the store; call before {@link ClusterBus#start()}. */
@@ -84,6 +103,7 @@ public final class Controller implements AutoCloseable {
 
     private void membershipChanged(Membership m) {
         ctx.event(ControllerEvent.Kind.MEMBERSHIP, Long.toString(m.viewId()));
+        quorumLoss.membershipChanged(m).ifPresent(r -> ctx.event(ControllerEvent.Kind.QUORUM_LOST, r.name()));
         boolean dc = m.dc().map(d -> d.name().equals(bus.self().name())).orElse(false);
         if (dc && !(role instanceof DcRole)) {
             role.stop();

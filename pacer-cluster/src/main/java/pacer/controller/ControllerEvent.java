@@ -11,5 +11,7 @@ package pacer.controller;
  */
 public record ControllerEvent(Kind kind, String detail, long nanos) {
     /** The moments of a reconcile cycle. */
-    public enum Kind { BECAME_DC, MEMBERSHIP, SCHEDULED, DISPATCHED, RESULT, FENCED, TRANSITION_ENDED }
+    public enum Kind { BECAME_DC, MEMBERSHIP, SCHEDULED, DISPATCHED, RESULT, FENCED, TRANSITION_ENDED,
+        /** This node's partition lost quorum; the detail is the no-quorum-policy reaction taken. */
+        QUORUM_LOST }
 }

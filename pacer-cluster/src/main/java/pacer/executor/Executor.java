@@ -50,6 +50,8 @@ import pacer.time.Timers;
  *       executor answers with every last result and the operations still running
  *       ({@link ExecutorHistory}), so that a result sent to a DC that died unrecorded is not lost.
  *       A stop forgets the resource's recurring monitors' results, which must not come back.
+ *   <li>{@link #stopAll} stops, without a DC, every resource this node may run (the controller's
+ *       reaction to a quorum loss under {@code no-quorum-policy=stop}).
  * </ul>
  *
  * <p>Threading: one role thread ({@code executor-<node>}) owns every field below the constructor
@@ -73,6 +75,8 @@ public final class Executor implements AutoCloseable {
     private final Deque<OperationReport> outbox = new ArrayDeque<>();
     /** Non-recurring operations running now, by {@code RSC_OP_INTERVAL} key. */
     private final Map<String, Integer> running = new LinkedHashMap<>();
+    /** Resources this executor may have running (started, found running, or failed to stop), by id: the request. */
+    private final Map<String, ExecuteRequest> active = new LinkedHashMap<>();
     private boolean closed;
 
     public Executor(ClusterBus bus, AgentExecution agents, Timers timers) {
@@ -133,6 +137,30 @@ public final class Executor implements AutoCloseable {
         bus.send(dc, ExecutorWire.encode(new ExecutorHistory(node, query, results, List.copyOf(running.keySet()))));
     }
 
+    /**
+     * Stops, on this node alone, every resource this executor may have running (started, found
+     * running by a probe, or whose stop failed), with the parameters it was started with: the
+     * {@code no-quorum-policy=stop} reaction of a node whose partition lost quorum, which has no
+     * DC to ask. The results are reported like any other, to the next DC. Any thread.
+     *
+     * @return completes, on the role thread, with the resources whose stop was initiated
+     */
+    public CompletableFuture<List<String>> stopAll(String reason) {
+        CompletableFuture<List<String>> f = new CompletableFuture<>();
+        run(() -> {
+            List<ExecuteRequest> stops = active.values().stream().map(r -> new ExecuteRequest(
+                    new TransitionKey(-1, -1, 0, "local").toString(), r.resource(), r.agent(), "stop", 0,
+                    r.timeoutMs(), r.params(), r.meta())).toList();
+            if (!stops.isEmpty()) {
+                log.warn("Stopping {} resource(s) on this node ({}): {}", stops.size(), reason,
+                        stops.stream().map(ExecuteRequest::resource).toList());
+            }
+            stops.forEach(this::execute);
+            f.complete(stops.stream().map(ExecuteRequest::resource).toList());
+        });
+        return f;
+    }
+
     /** Runs one request (role thread). */
     void execute(ExecuteRequest r) {
         if (closed) return;
@@ -185,11 +213,33 @@ public final class Executor implements AutoCloseable {
                 r.intervalMs(), callId, res.status().code(), res.rc().code(), res.exitReason(), at.getEpochSecond(),
                 res.duration().toMillis(), queueMs, OpDigest.of(r.params()));
         history.put(report.key(), report);
-        if (r.intervalMs() == 0) running.remove(r.key(), callId);
+        if (r.intervalMs() == 0) {
+            running.remove(r.key(), callId);
+            trackActive(r, res);
+        }
         log.atInfo().addKeyValue("rsc", r.resource()).addKeyValue("op", r.key())
                 .log("Result of {} (call {}): {}", r.key(), callId, res);
         outbox.add(report);
         flush();
+    }
+
+    /** What {@link #stopAll} would stop: a start (whatever its result), a probe that found it running. */
+    private void trackActive(ExecuteRequest r, AgentResult res) {
+        boolean done = res.status() == ExecStatus.DONE;
+        switch (r.operation()) {
+            case "start", "promote", "demote", "migrate_from" -> active.put(r.resource(), r);
+            case "stop" -> {
+                if (done && res.rc() == OcfExitCode.OK) active.remove(r.resource());
+                else active.putIfAbsent(r.resource(), r);
+            }
+            case "monitor" -> {
+                if (done && res.rc() == OcfExitCode.NOT_RUNNING) active.remove(r.resource());
+                else if (done && (res.rc() == OcfExitCode.OK || res.rc() == OcfExitCode.RUNNING_PROMOTED)) {
+                    active.putIfAbsent(r.resource(), r);
+                }
+            }
+            default -> { }
+        }
     }
 
     private void flush() {

@@ -4,9 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,14 +79,18 @@ final class ControllerCluster implements AutoCloseable {
     private final ClusterKey key;
     private final Map<String, Node> running = new ConcurrentHashMap<>();
     final FakeFencer fencer;
+    /** Nodes whose self-fence ran (no-quorum-policy=suicide), in order. */
+    final List<String> selfFenced = new CopyOnWriteArrayList<>();
+    private final Path ocfRoot;
     final List<ControllerEvent> events = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
     private volatile boolean closing;
 
-    private ControllerCluster(Path dir, ClusterConfig config, ClusterKey key) {
+    private ControllerCluster(Path dir, ClusterConfig config, ClusterKey key) throws IOException {
         this.dir = dir;
+        this.ocfRoot = TestAgents.ocfRoot(dir, AgentHost.OCF_ROOT);
         this.config = config;
         this.key = key;
         this.fencer = new FakeFencer(this::powerOff);
@@ -102,7 +103,7 @@ final class ControllerCluster implements AutoCloseable {
         Path dir = Files.createTempDirectory("pacer-controller");
         Path keyFile = dir.resolve("authkey");
         ClusterKey.generate(keyFile);
-        List<Integer> ports = freePorts(names.length);
+        List<Integer> ports = TestAgents.freePorts(names.length);
         StringBuilder conf = new StringBuilder().append("cluster_name = test\n").append("port = ").append(ports.get(0))
                 .append('\n').append("token = ").append(token.toMillis()).append('\n').append("keyfile = ")
                 .append(keyFile).append('\n');
@@ -140,9 +141,12 @@ final class ControllerCluster implements AutoCloseable {
         n.agentTimers = ScheduledExecutorTimers.singleThread("agent-timers-" + name);
         AgentRunner runner = new AgentRunner(AgentClock.system(), n.agentTimers,
                 RunnerSettings.detect().withSpoolDir(Files.createDirectories(dir.resolve(name).resolve("spool"))));
-        n.agents = new PerNodeState(new ResourceAgents(AgentHost.detect(), runner), n.states);
+        AgentHost host = AgentHost.detect();
+        host = new AgentHost(ocfRoot, host.initDir(), host.fenceAgentDir(), host.systemctl(), host.systemdRunning());
+        n.agents = new PerNodeState(new ResourceAgents(host, runner), n.states);
         n.executor = new Executor(n.bus, n.agents, n.timers);
-        n.controller = new Controller(n.bus, n.store, n.cib, fencer, n.timers, SETTINGS);
+        n.controller = new Controller(n.bus, n.store, n.cib, fencer, n.timers, SETTINGS, n.executor::stopAll,
+                new pacer.fencing.SelfFence(() -> selfFenced.add(name)));
         n.controller.onEvent(events::add);
         n.cib.start();
         n.executor.start();
@@ -262,12 +266,36 @@ final class ControllerCluster implements AutoCloseable {
 
     /** A Dummy with a per-node state file and a recurring monitor; watched by the invariant check. */
     void addDummy(String id, String monitorInterval, String meta) {
+        addResource(id, "heartbeat", "Dummy", monitorInterval, meta, "");
+    }
+
+    /**
+     * An OCF resource ({@code heartbeat:Dummy}, or {@code pacertest:Flaky}, see {@link TestAgents})
+     * with a per-node state file, a recurring monitor and these extra {@code op} elements; watched
+     * by the invariant check.
+     */
+    void addResource(String id, String provider, String type, String monitorInterval, String meta, String ops) {
+        write(resource(id, provider, type, monitorInterval, meta, ops));
+    }
+
+    /** The write that {@link #addResource} makes (to batch it with a constraint); watches the resource. */
+    CibOperation resource(String id, String provider, String type, String monitorInterval, String meta, String ops) {
         watched.add(id);
-        write(put("configuration/resources", "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+        return (put("configuration/resources", "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"" + provider
+                + "\" type=\"" + type + "\">"
                 + "<instance_attributes id=\"" + id + "-ia\"><nvpair id=\"" + id + "-state\" name=\"state\" value=\"per-node\"/>"
                 + "</instance_attributes><meta_attributes id=\"" + id + "-meta\">" + meta + "</meta_attributes>"
                 + "<operations><op id=\"" + id + "-monitor\" name=\"monitor\" interval=\"" + monitorInterval
-                + "\" timeout=\"10s\"/></operations></primitive>"));
+                + "\" timeout=\"10s\"/>" + ops + "</operations></primitive>"));
+    }
+
+    /** Where {@code rsc}'s state file on {@code node} is (it exists while the resource runs there). */
+    Path stateFile(String rsc, String node) { return PerNodeState.stateFile(dir.resolve(node).resolve("states"), rsc); }
+
+    /** Steers Flaky on {@code node}: writes {@code STATE.suffix} (see {@link TestAgents}). */
+    Path steer(String rsc, String node, String suffix, String content) throws IOException {
+        Path state = stateFile(rsc, node);
+        return Files.writeString(state.resolveSibling(state.getFileName() + "." + suffix), content);
     }
 
     void property(String name, String value) {
@@ -333,35 +361,5 @@ final class ControllerCluster implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    /** Free ports on 127.0.0.1 with room for FD_SOCK2 (port + 100 .. + 103), not overlapping each other. */
-    static List<Integer> freePorts(int n) throws IOException {
-        List<Integer> ports = new ArrayList<>();
-        Set<Integer> taken = new HashSet<>();
-        while (ports.size() < n) {
-            int p;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                p = s.getLocalPort();
-            }
-            if (p + 103 > 65535 || !free(p, taken)) continue;
-            ports.add(p);
-            taken.add(p);
-            for (int q = p + 100; q <= p + 103; q++) taken.add(q);
-        }
-        return ports;
-    }
-
-    private static boolean free(int p, Set<Integer> taken) {
-        List<Integer> wanted = new ArrayList<>(List.of(p, p + 100, p + 101, p + 102, p + 103));
-        for (int q : wanted) {
-            if (taken.contains(q)) return false;
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), q));
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -117,6 +117,27 @@ class ExecutorTest {
         assertThat(executor.history()).containsOnlyKeys("d1_monitor_0", "d1_start_0", "d1_stop_0");
     }
 
+    @Test @DisplayName("stopAll (no quorum, no DC): stops what runs here with its parameters, and nothing stopped or absent")
+    void stopAllStopsWhatRuns() throws Exception {
+        executor.start();
+        request("1:1:0:dc", "start", 0);
+        request("2:1:0:dc", "monitor", 10_000);
+        await().until(() -> bus.reports.size() == 1);
+        timers.runDue();
+        await().until(() -> bus.reports.size() == 2);
+
+        assertThat(executor.stopAll("test").get()).containsExactly("d1");
+        await().until(() -> bus.reports.size() == 3);
+        OperationReport stop = bus.reports.get(2);
+        assertThat(stop.key()).isEqualTo("d1_stop_0");
+        assertThat(stop.rc()).isZero();
+        assertThat(stop.opDigest()).isEqualTo(OpDigest.of(Map.of("state", "/x")));
+        int calls = agents.calls.size();
+        timers.advance(Duration.ofSeconds(30));
+        assertThat(agents.calls).as("the monitor was cancelled before the stop").hasSize(calls);
+        assertThat(executor.stopAll("again").get()).as("nothing runs any more").isEmpty();
+    }
+
     @Test @DisplayName("A new DC's history query: every last result in call-id order, and what still runs")
     void historyForNewDc() {
         List<ExecutorHistory> answers = new CopyOnWriteArrayList<>();

@@ -16,6 +16,8 @@ import pacer.cib.Cib;
 import pacer.controller.Controller;
 import pacer.controller.ControllerSettings;
 import pacer.executor.Executor;
+import pacer.fencing.FenceAction;
+import pacer.fencing.SelfFence;
 import pacer.fencing.StonithFencer;
 import pacer.membership.ClusterConfig;
 import pacer.membership.JGroupsBus;
@@ -87,7 +89,15 @@ final class PacerNode implements AutoCloseable {
         fencer = StonithFencer.create(name, cib::read, agents);
         executor = new Executor(bus, agents, timers);
         executor.start();
-        controller = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS);
+        StonithFencer selfFencer = fencer;
+        SelfFence selfFence = new SelfFence(() -> selfFencer.fence(name, FenceAction.REBOOT,
+                "quorum lost and no-quorum-policy is suicide").whenComplete((r, e) -> {
+                    if (e != null || r == null || !r.success()) {
+                        log.error("Self-fencing {} failed: {}", name, e != null ? e : r == null ? "no result" : r.detail());
+                    }
+                }));
+        controller = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS, executor::stopAll,
+                selfFence);
         controller.start();
     }
 
