@@ -77,6 +77,7 @@ final class DcRole implements Role {
     private XmlElement scheduledConfiguration;
     private int transitions;
     private boolean dirty = true;
+    private final FenceBackoff fenceBackoff = new FenceBackoff();
     private boolean kicked;
     private boolean stopped;
     private int pendingWrites;
@@ -376,9 +377,18 @@ final class DcRole implements Role {
             String nodeId = LrmRecord.nodeId(cib, a.node()).orElse(a.node());
             write(LrmRecord.fencedNodeState(nodeId, a.node()));
         } else {
-            log.atWarn().addKeyValue("node", a.node()).log("Fencing {} failed: {}", a.node(),
-                    error != null ? error.toString() : result == null ? "no result" : result.detail());
+            java.time.Duration wait = fenceBackoff.failed(a.node());
+            log.atWarn().addKeyValue("node", a.node()).log("Fencing {} failed: {}; trying again in {} s", a.node(),
+                    error != null ? error.toString() : result == null ? "no result" : result.detail(), wait.toSeconds());
+            if (fenceBackoff.givingUp(a.node())) {
+                log.atError().addKeyValue("node", a.node()).log("Too many failures ({}) to fence {}: fix fencing"
+                        + " (pcs stonith status) or confirm the node is down; retrying once a minute",
+                        FenceBackoff.MAX_ATTEMPTS, a.node());
+            }
+            ctx.timers().schedule(wait, () -> ctx.post(() -> r.completed(a.id(), false)));
+            return;
         }
+        fenceBackoff.succeeded(a.node());
         r.completed(a.id(), ok);
     }
 
