@@ -76,11 +76,18 @@ public final class CibDisk {
      */
     public record Loaded(Cib cib, boolean trusted, String origin) {}
 
-    /** The CIB of a node that never had one: version 0.0.0, empty sections. */
+    /** The CIB of a node that never had one: version 0.0.0, empty sections but resource-stickiness=1. */
     public static XmlElement emptyCib() {
+        // As pcs cluster setup does for a new cluster: a little stickiness, so that resources do
+        // not move back (a second outage) when a failed node returns.
+        XmlElement stickiness = XmlElement.of("nvpair", Map.of("id", "build-resource-stickiness",
+                "name", "resource-stickiness", "value", "1"), List.of());
+        XmlElement rscDefaults = XmlElement.of("rsc_defaults", Map.of(), List.of(
+                XmlElement.of("meta_attributes", Map.of("id", "build-resource-defaults"), List.of(stickiness))));
         List<XmlElement> sections = List.of(
                 XmlElement.of("crm_config", Map.of(), List.of()), XmlElement.of("nodes", Map.of(), List.of()),
-                XmlElement.of("resources", Map.of(), List.of()), XmlElement.of("constraints", Map.of(), List.of()));
+                XmlElement.of("resources", Map.of(), List.of()), XmlElement.of("constraints", Map.of(), List.of()),
+                rscDefaults);
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("admin_epoch", "0");
         attrs.put("epoch", "0");
