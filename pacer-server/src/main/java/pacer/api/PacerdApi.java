@@ -25,9 +25,14 @@ public final class PacerdApi {
      * @throws IllegalStateException when {@code required} and the API cannot start
      */
     public static Optional<ApiServer> start(ApiSettings settings, InstantSource clock, boolean required) {
+        return start(settings, clock, required, ClusterLifecycle.manual(settings.nodeName(), settings.configPath()));
+    }
+
+    /** As above, with what {@code POST /cluster/start} and {@code /cluster/stop} do on this node. */
+    public static Optional<ApiServer> start(ApiSettings settings, InstantSource clock, boolean required,
+                                            ClusterLifecycle lifecycle) {
         try {
-            ApiServer api = ApiServer.create(settings, ClusterLifecycle.manual(settings.nodeName(), settings.configPath()),
-                    clock);
+            ApiServer api = ApiServer.create(settings, lifecycle, clock);
             api.start();
             return Optional.of(api);
         } catch (java.net.BindException e) {

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import pacer.api.ApiServer;
 import pacer.api.ApiSettings;
-import pacer.api.LocalCluster;
 import pacer.api.PacerdApi;
 import pacer.api.auth.Authenticators;
 import pacer.membership.ClusterConfig;
@@ -79,34 +78,30 @@ public final class Pacerd implements Callable<Integer> {
         // Logback reads these when the first logger is made, which is just below.
         System.setProperty("pacer.log.file", stateDir.resolve("pacerd.log").toString());
         System.setProperty("pacer.node", name);
+        ClusterRuntime runtime = new ClusterRuntime(config, name, stateDir, controlPort);
         Optional<ApiServer> api;
         try {
-            api = noApi ? Optional.empty() : PacerdApi.start(apiSettings(name, cluster), InstantSource.system(), cluster == null);
+            api = noApi ? Optional.empty()
+                    : PacerdApi.start(apiSettings(name, cluster), InstantSource.system(), cluster == null, runtime);
         } catch (IllegalStateException e) {
             System.err.println("pacerd: " + e.getMessage());
             return 75; // EX_TEMPFAIL
         }
+        runtime.attach(api);
         CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.ifPresent(ApiServer::close);
+            runtime.stop();
+            stopped.countDown();
+        }, "pacerd-shutdown"));
         if (cluster == null) {
             LoggerFactory.getLogger(Pacerd.class).info("No cluster configuration at {}: serving only the HTTPS API"
-                    + " until 'pacer cluster setup' writes one; then restart pacerd", config);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                api.ifPresent(ApiServer::close);
-                stopped.countDown();
-            }, "pacerd-shutdown"));
+                    + " until 'pacer cluster setup' writes one and 'pacer cluster start' starts it", config);
             stopped.await();
             return 0;
         }
-        PacerNode pacerNode = new PacerNode(cluster, name, stateDir, controlPort);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.ifPresent(ApiServer::close);
-            pacerNode.close();
-            stopped.countDown();
-        }, "pacerd-shutdown"));
         try {
-            pacerNode.start();
-            String clusterName = cluster.clusterName();
-            api.ifPresent(a -> a.attach(LocalCluster.of(clusterName, pacerNode.bus(), pacerNode.cib())));
+            runtime.startNode(cluster);
         } catch (java.net.BindException e) {
             System.err.println("pacerd: cannot listen: " + e.getMessage() + " (the control API port " + controlPort
                     + " or the cluster port of node " + name + " is taken by another program; choose another"
