@@ -61,7 +61,7 @@ final class ClusterRuntime implements ClusterLifecycle {
         }
         try {
             startNode(ClusterConfig.load(config));
-            return "Starting Cluster...";
+            return "started";
         } catch (ClusterConfigException e) {
             throw new ApiException(409, "BAD_CONFIG", "the cluster configuration on " + name + " is not usable: "
                     + e.getMessage());
@@ -78,6 +78,6 @@ final class ClusterRuntime implements ClusterLifecycle {
         api.ifPresent(ApiServer::detach);
         node.close();
         node = null;
-        return "Stopping Cluster (pacemaker)...";
+        return "stopped";
     }
 }

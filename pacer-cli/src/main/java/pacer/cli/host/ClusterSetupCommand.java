@@ -103,8 +103,7 @@ final class ClusterSetupCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Cluster '" + clusterName + "' has been set up on " + String.join(", ", names) + ".");
-        out.println((start ? "To start it" : "Start it") + ": restart pacerd on every node (systemctl restart pacerd);"
-                + " 'pacer cluster start --all' will do that through the API once it is implemented.");
+        out.println((start ? "To start it" : "Start it") + ": pcs cluster start --all");
         out.flush();
         return 0;
     }
