@@ -21,8 +21,6 @@ import pacer.executor.ExecutorHistory;
 import pacer.executor.ExecutorWire;
 import pacer.executor.OperationReport;
 import pacer.executor.TransitionKey;
-import pacer.fencing.FenceAction;
-import pacer.fencing.FenceResult;
 import pacer.membership.Member;
 import pacer.membership.Membership;
 import pacer.scheduler.Scheduler;
@@ -77,7 +75,7 @@ final class DcRole implements Role {
     private XmlElement scheduledConfiguration;
     private int transitions;
     private boolean dirty = true;
-    private final FenceBackoff fenceBackoff = new FenceBackoff();
+    private final DcFencing fencing;
     private boolean kicked;
     private boolean stopped;
     private int pendingWrites;
@@ -92,6 +90,7 @@ final class DcRole implements Role {
 
     DcRole(ControllerContext ctx, Membership membership) {
         this.ctx = ctx;
+        this.fencing = new DcFencing(ctx, this::write);
         this.membership = membership;
         this.recorder = new ResultRecorder(this::write, ctx::post);
         this.history = new HistorySync(ctx, ctx.settings().historyTimeout(), this::kick);
@@ -295,7 +294,7 @@ final class DcRole implements Role {
             ctx.event(ControllerEvent.Kind.DISPATCHED, a.key() + "@" + a.node());
             switch (a.kind()) {
                 case PSEUDO, CLUSTER -> r.completed(a.id(), true);
-                case FENCE -> fence(r, a);
+                case FENCE -> fencing.fence(r, a);
                 case RESOURCE -> execute(r, a, cib);
             }
         }
@@ -344,52 +343,6 @@ final class DcRole implements Role {
         if (a == null) return;
         a.timer().cancel();
         a.runner().completed(a.action().id(), expected);
-    }
-
-    private void fence(TransitionRunner r, GraphAction a) {
-        String target = a.node();
-        FenceAction action = switch (a.parameters().getOrDefault("action", "reboot")) {
-            case "off" -> FenceAction.OFF;
-            case "on" -> FenceAction.ON;
-            default -> FenceAction.REBOOT;
-        };
-        log.atInfo().addKeyValue("transition", r.id()).addKeyValue("node", target)
-                .log("Fencing {} ({}) as transition {} requires", target, action.word(), r.id());
-        CompletableFuture<FenceResult> f;
-        try {
-            f = ctx.fencer().fence(target, action, "peer is no longer part of the cluster");
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        f.whenComplete((result, error) -> ctx.post(() -> fenced(r, a, result, error)));
-    }
-
-    private void fenced(TransitionRunner r, GraphAction a, FenceResult result, Throwable error) {
-        boolean ok = error == null && result != null && result.success();
-        if (ok) {
-            ctx.event(ControllerEvent.Kind.FENCED, a.node());
-            log.atInfo().addKeyValue("node", a.node()).log("{} was fenced by {}: {}", a.node(), result.device(), result.detail());
-            if (a.parameters().getOrDefault("action", "reboot").equals("on")) {
-                r.completed(a.id(), true);
-                return;
-            }
-            Cib cib = ctx.cib().read();
-            String nodeId = LrmRecord.nodeId(cib, a.node()).orElse(a.node());
-            write(LrmRecord.fencedNodeState(nodeId, a.node()));
-        } else {
-            java.time.Duration wait = fenceBackoff.failed(a.node());
-            log.atWarn().addKeyValue("node", a.node()).log("Fencing {} failed: {}; trying again in {} s", a.node(),
-                    error != null ? error.toString() : result == null ? "no result" : result.detail(), wait.toSeconds());
-            if (fenceBackoff.givingUp(a.node())) {
-                log.atError().addKeyValue("node", a.node()).log("Too many failures ({}) to fence {}: fix fencing"
-                        + " (pcs stonith status) or confirm the node is down; retrying once a minute",
-                        FenceBackoff.MAX_ATTEMPTS, a.node());
-            }
-            ctx.timers().schedule(wait, () -> ctx.post(() -> r.completed(a.id(), false)));
-            return;
-        }
-        fenceBackoff.succeeded(a.node());
-        r.completed(a.id(), ok);
     }
 
     private CompletableFuture<WriteResult> write(CibOperation op) {
