@@ -1,5 +1,6 @@
 package pacer.controller;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -115,6 +116,30 @@ final class ControllerCluster implements AutoCloseable {
         Files.writeString(confFile, conf);
         ClusterConfig config = ClusterConfig.load(confFile);
         return new ControllerCluster(dir, config, ClusterKey.load(keyFile, config.clusterName()));
+    }
+
+    /**
+     * The usual fixture of the controller tests: three members n1..n3 with a 1 s token, a fake fence
+     * device, and, when {@code sticky}, resource-stickiness 100 as a resource default.
+     */
+    static ControllerCluster threeNodesWithFencing(boolean sticky) throws Exception {
+        ControllerCluster c = create(Duration.ofMillis(1000), "n1", "n2", "n3").startAll();
+        if (sticky) {
+            c.write(put("configuration/rsc_defaults", "<meta_attributes id=\"rsc-options\"><nvpair"
+                    + " id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"100\"/></meta_attributes>"));
+        }
+        c.write(put("configuration/resources", "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
+        return c;
+    }
+
+    /** Closes the cluster after checking that no resource was ever active on two nodes at once. */
+    static void closeCheckingSafety(ControllerCluster c) throws IOException {
+        if (c == null) return;
+        try {
+            assertThat(c.violations).as("a resource was active on two nodes at once").isEmpty();
+        } finally {
+            c.close();
+        }
     }
 
     ControllerCluster startAll() throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -26,18 +25,11 @@ class ControllerClusterTest {
 
     @BeforeEach void setUp() throws Exception {
         assumeTrue(Files.isExecutable(DUMMY), "resource-agents is not installed: apt-get install resource-agents");
-        cluster = ControllerCluster.create(Duration.ofMillis(1000), "n1", "n2", "n3").startAll();
-        cluster.write(ControllerCluster.put("configuration/rsc_defaults",
-                "<meta_attributes id=\"rsc-options\"><nvpair id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"100\"/></meta_attributes>"));
-        cluster.write(ControllerCluster.put("configuration/resources",
-                "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
+        cluster = ControllerCluster.threeNodesWithFencing(true);
     }
 
     @AfterEach void tearDown() throws Exception {
-        if (cluster != null) {
-            assertThat(cluster.violations).as("a resource was active on two nodes at once").isEmpty();
-            cluster.close();
-        }
+        ControllerCluster.closeCheckingSafety(cluster);
     }
 
     @Test @DisplayName("Start where the scheduler says; failed monitor -> recover in place -> move at migration-threshold")

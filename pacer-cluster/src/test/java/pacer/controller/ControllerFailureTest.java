@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,18 +31,11 @@ class ControllerFailureTest {
 
     @BeforeEach void setUp() throws Exception {
         assumeTrue(Files.isExecutable(ControllerClusterTest.DUMMY), "resource-agents is not installed");
-        cluster = ControllerCluster.create(Duration.ofMillis(1000), "n1", "n2", "n3").startAll();
-        cluster.write(ControllerCluster.put("configuration/rsc_defaults",
-                "<meta_attributes id=\"rsc-options\"><nvpair id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"100\"/></meta_attributes>"));
-        cluster.write(ControllerCluster.put("configuration/resources",
-                "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
+        cluster = ControllerCluster.threeNodesWithFencing(true);
     }
 
     @AfterEach void tearDown() throws Exception {
-        if (cluster != null) {
-            assertThat(cluster.violations).as("a resource was active on two nodes at once").isEmpty();
-            cluster.close();
-        }
+        ControllerCluster.closeCheckingSafety(cluster);
     }
 
     @Test @DisplayName("failure-timeout: after a failure moved it away (migration-threshold=1), the resource may run there again")

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,16 +26,11 @@ class ControllerLifecycleTest {
 
     @BeforeEach void setUp() throws Exception {
         assumeTrue(Files.isExecutable(ControllerClusterTest.DUMMY), "resource-agents is not installed");
-        cluster = ControllerCluster.create(Duration.ofMillis(1000), "n1", "n2", "n3").startAll();
-        cluster.write(ControllerCluster.put("configuration/resources",
-                "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
+        cluster = ControllerCluster.threeNodesWithFencing(false);
     }
 
     @AfterEach void tearDown() throws Exception {
-        if (cluster != null) {
-            assertThat(cluster.violations).as("a resource was active on two nodes at once").isEmpty();
-            cluster.close();
-        }
+        ControllerCluster.closeCheckingSafety(cluster);
     }
 
     @Test @DisplayName("Clean stop of a member: its resources move first, it leaves expected=down and is not fenced")

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -28,19 +27,14 @@ class ControllerQuorumTest {
 
     @BeforeEach void setUp() throws Exception {
         assumeTrue(Files.isExecutable(ControllerClusterTest.DUMMY), "resource-agents is not installed");
-        cluster = ControllerCluster.create(Duration.ofMillis(1000), "n1", "n2", "n3").startAll();
-        cluster.write(ControllerCluster.put("configuration/resources",
-                "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
+        cluster = ControllerCluster.threeNodesWithFencing(false);
         String dc = cluster.dc();
         victim = dc.equals("n2") ? "n3" : "n2";
     }
 
     @AfterEach void tearDown() throws Exception {
         fence.complete(null);
-        if (cluster != null) {
-            assertThat(cluster.violations).as("a resource was active on two nodes at once").isEmpty();
-            cluster.close();
-        }
+        ControllerCluster.closeCheckingSafety(cluster);
     }
 
     @Test @DisplayName("no-quorum-policy=stop (default): the cut-off node stops its resources by itself, without a DC")
