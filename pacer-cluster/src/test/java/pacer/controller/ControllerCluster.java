@@ -123,13 +123,19 @@ final class ControllerCluster implements AutoCloseable {
      * device, and, when {@code sticky}, resource-stickiness 100 as a resource default.
      */
     static ControllerCluster threeNodesWithFencing(boolean sticky) throws Exception {
-        ControllerCluster c = create(Duration.ofMillis(1000), "n1", "n2", "n3").startAll();
-        if (sticky) {
-            c.write(put("configuration/rsc_defaults", "<meta_attributes id=\"rsc-options\"><nvpair"
-                    + " id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"100\"/></meta_attributes>"));
+        ControllerCluster c = create(Duration.ofMillis(1000), "n1", "n2", "n3");
+        try {
+            c.startAll();
+            if (sticky) {
+                c.write(put("configuration/rsc_defaults", "<meta_attributes id=\"rsc-options\"><nvpair"
+                        + " id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"100\"/></meta_attributes>"));
+            }
+            c.write(put("configuration/resources", "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
+            return c;
+        } catch (Exception | Error e) {
+            c.close(); // a fixture that failed half way leaves no nodes running behind
+            throw e;
         }
-        c.write(put("configuration/resources", "<primitive id=\"fence-fake\" class=\"stonith\" type=\"fence_fake\"/>"));
-        return c;
     }
 
     /** Closes the cluster after checking that no resource was ever active on two nodes at once. */
