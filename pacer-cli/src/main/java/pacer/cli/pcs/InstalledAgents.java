@@ -1,14 +1,12 @@
 package pacer.cli.pcs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import pacer.cib.edit.AgentName;
 
@@ -21,8 +19,6 @@ import pacer.cib.edit.AgentName;
  * {@code fence_X -o metadata}); an agent that does not answer in 5 s gives none.
  */
 public final class InstalledAgents implements AgentCatalog {
-    private static final long TIMEOUT_SECONDS = 5;
-
     private final Path ocfRoot;
     private final Path initDir;
     private final List<Path> systemdDirs;
@@ -80,16 +76,7 @@ public final class InstalledAgents implements AgentCatalog {
     }
 
     @Override public Optional<String> metadataXml(AgentName agent) {
-        if (agent.type().contains("/") || agent.type().startsWith(".")
-                || agent.provider().map(p -> p.contains("/") || p.startsWith(".")).orElse(false)) {
-            return Optional.empty();
-        }
-        if (agent.standard().equals("ocf") && agent.provider().isPresent()) {
-            Path script = ocfRoot.resolve("resource.d").resolve(agent.provider().get()).resolve(agent.type());
-            return run(List.of(script.toString(), "meta-data"));
-        }
-        if (agent.isStonith()) return run(List.of(fenceDir.resolve(agent.type()).toString(), "-o", "metadata"));
-        return Optional.empty();
+        return AgentMetadataCommand.read(ocfRoot, fenceDir, agent);
     }
 
     private List<String> lsb() {
@@ -116,29 +103,6 @@ public final class InstalledAgents implements AgentCatalog {
             return s.toList();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private Optional<String> run(List<String> command) {
-        if (!isProgram(Path.of(command.get(0)))) return Optional.empty();
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("OCF_ROOT", ocfRoot.toString());
-            pb.environment().put("OCF_RESOURCE_INSTANCE", "pacer-metadata");
-            pb.environment().put("__OCF_ACTION", "meta-data");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] bytes = p.getInputStream().readAllBytes();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            return p.exitValue() == 0 ? Optional.of(new String(bytes, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 }

@@ -1,14 +1,11 @@
 package pacer.cli.pcs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import pacer.cib.edit.AgentMetadata;
 import pacer.cib.edit.AgentMetadataParser;
@@ -23,8 +20,6 @@ import pacer.cib.xml.XmlSyntaxException;
  * answers with something that is not meta-data counts as not installed.
  */
 public final class OcfAgents implements AgentMetadataSource {
-    private static final long TIMEOUT_SECONDS = 5;
-
     private final Path ocfRoot;
     private final Path fenceDir;
 
@@ -40,13 +35,11 @@ public final class OcfAgents implements AgentMetadataSource {
     }
 
     @Override public Optional<AgentMetadata> metadata(AgentName agent) {
-        if (agent.type().contains("/") || agent.provider().map(p -> p.contains("/")).orElse(false)) return Optional.empty();
-        if (agent.standard().equals("ocf") && agent.provider().isPresent()) {
-            Path script = ocfRoot.resolve("resource.d").resolve(agent.provider().get()).resolve(agent.type());
-            return run(agent, List.of(script.toString(), "meta-data"));
+        try {
+            return AgentMetadataCommand.read(ocfRoot, fenceDir, agent).map(xml -> AgentMetadataParser.parse(agent, xml));
+        } catch (XmlSyntaxException e) {
+            return Optional.empty();
         }
-        if (agent.isStonith()) return run(agent, List.of(fenceDir.resolve(agent.type()).toString(), "-o", "metadata"));
-        return Optional.empty();
     }
 
     @Override public List<AgentName> agents() {
@@ -69,30 +62,5 @@ public final class OcfAgents implements AgentMetadataSource {
             // no fence agents installed here
         }
         return out;
-    }
-
-    private Optional<AgentMetadata> run(AgentName agent, List<String> command) {
-        if (!Files.isExecutable(Path.of(command.get(0)))) return Optional.empty();
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-            Map<String, String> env = pb.environment();
-            env.put("OCF_ROOT", ocfRoot.toString());
-            env.put("OCF_RESOURCE_INSTANCE", "pacer-metadata");
-            env.put("__OCF_ACTION", "meta-data");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] bytes = p.getInputStream().readAllBytes();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            if (p.exitValue() != 0) return Optional.empty();
-            return Optional.of(AgentMetadataParser.parse(agent, new String(bytes, StandardCharsets.UTF_8)));
-        } catch (IOException | XmlSyntaxException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 }
