@@ -2,7 +2,9 @@ package pacer.controller;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,7 @@ import pacer.cib.Cib;
 import pacer.executor.ExecutorHistory;
 import pacer.executor.ExecutorWire;
 import pacer.executor.OperationReport;
+import pacer.fencing.FenceAction;
 import pacer.fencing.Fencer;
 import pacer.fencing.SelfFence;
 import pacer.membership.ClusterBus;
@@ -55,8 +58,9 @@ public final class Controller implements AutoCloseable {
     private final QuorumLoss quorumLoss;
     private final ExecutorService thread;
     private final List<Consumer<ControllerEvent>> observers = new CopyOnWriteArrayList<>();
-    /** Role thread only. */
-    private Role role = new MemberRole();
+    /** Role thread only, as is {@code relay}. */
+    private Role role;
+    private final FencingRelay relay;
 
     /** A controller that cannot stop local resources nor fence itself on a quorum loss (it logs). */
     public Controller(ClusterBus bus, CibStore store, ReplicatedCib cib, Fencer fencer, Timers timers,
@@ -86,6 +90,8 @@ public final class Controller implements AutoCloseable {
         this.ctx = new ControllerContext(bus, cib, fencer, timers, settings, this::post,
                 e -> observers.forEach(o -> o.accept(e)));
         this.quorumLoss = new QuorumLoss(store::current, localStop, selfFence);
+        this.relay = new FencingRelay(ctx);
+        this.role = new MemberRole(relay);
     }
 
     /** Registers with the bus and the store; call before {@link ClusterBus#start()}. */
@@ -110,23 +116,43 @@ public final class Controller implements AutoCloseable {
             role = new DcRole(ctx, m);
         } else if (!dc && role instanceof DcRole) {
             role.stop();
-            role = new MemberRole();
+            role = new MemberRole(relay);
         }
         role.membershipChanged(m);
+        relay.membershipChanged(m);
+    }
+
+    /**
+     * Asks the cluster to fence {@code target} ({@code pcs stonith fence}): the DC fences it through
+     * its fencer and records it down, so its resources are recovered elsewhere, as after any
+     * fencing. Any thread; the future completes on the role thread (continue with {@code *Async}
+     * stages), with {@code NO_DC} when there is no DC or it did not answer in time.
+     */
+    public CompletableFuture<FencingOutcome> requestFencing(String target, FenceAction action) {
+        CompletableFuture<FencingOutcome> outcome = new CompletableFuture<>();
+        FencingRequest request = new FencingRequest(UUID.randomUUID().toString(), bus.self().name(), target, action);
+        post(() -> role.fencingRequested(request, outcome::complete));
+        return outcome;
     }
 
     private void received(Member from, byte[] payload) {
         Optional<OperationReport> report;
         Optional<ExecutorHistory> history;
+        Optional<FencingRequest> fencing;
+        Optional<Map.Entry<String, FencingOutcome>> fenced;
         try {
             report = ExecutorWire.report(payload);
             history = report.isPresent() ? Optional.empty() : ExecutorWire.history(payload);
+            fencing = FencingWire.request(payload);
+            fenced = FencingWire.reply(payload);
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed control message from {}: {}", from, e.getMessage());
             return;
         }
         report.ifPresent(role::reportReceived);
         history.ifPresent(role::historyReceived);
+        fencing.ifPresent(r -> role.fencingRequested(r, outcome -> bus.send(from, FencingWire.encode(r.id(), outcome))));
+        fenced.ifPresent(e -> relay.answered(e.getKey(), e.getValue()));
     }
 
     /**

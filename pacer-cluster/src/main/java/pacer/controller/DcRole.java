@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,10 @@ final class DcRole implements Role {
 
     DcRole(ControllerContext ctx, Membership membership) {
         this.ctx = ctx;
-        this.fencing = new DcFencing(ctx, this::write);
+        this.fencing = new DcFencing(ctx, this::write, reason -> {
+            abort(reason);
+            kick();
+        });
         this.membership = membership;
         this.recorder = new ResultRecorder(this::write, ctx::post);
         this.history = new HistorySync(ctx, ctx.settings().historyTimeout(), this::kick);
@@ -157,6 +161,10 @@ final class DcRole implements Role {
             abort("results recovered from " + h.node() + "'s history");
         }
         kick();
+    }
+
+    @Override public void fencingRequested(FencingRequest request, Consumer<FencingOutcome> answer) {
+        fencing.requested(request, answer);
     }
 
     @Override public void stop() {
@@ -238,6 +246,8 @@ final class DcRole implements Role {
 
     private Optional<String> waitReason(Cib cib) {
         if (membership == null) return Optional.of("no membership yet");
+        Optional<String> fencingAsked = fencing.waitReason();
+        if (fencingAsked.isPresent()) return fencingAsked;
         Optional<String> catchingUp = history.waitReason();
         if (catchingUp.isPresent()) return catchingUp;
         if (!membership.quorate() && !"ignore".equals(CibLookup.option(cib, ClusterOption.NO_QUORUM_POLICY))) {

@@ -1,5 +1,6 @@
 package pacer.controller;
 
+import java.util.function.Consumer;
 import pacer.cib.Cib;
 import pacer.executor.ExecutorHistory;
 import pacer.executor.OperationReport;
@@ -19,6 +20,13 @@ interface Role {
 
     /** An executor's answer to this DC's history query. */
     void historyReceived(ExecutorHistory history);
+
+    /**
+     * An administrator asks to fence a node ({@link Controller#requestFencing}, or a request from
+     * another node): the DC carries it out, any other role hands it to the DC. {@code answer} is
+     * called once, on the role thread.
+     */
+    void fencingRequested(FencingRequest request, Consumer<FencingOutcome> answer);
 
     /** The role is being replaced: stop timers, dispatch nothing more. */
     void stop();
