@@ -7,13 +7,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import pacer.cib.xml.XmlReader;
 import pacer.cib.xml.XmlSyntaxException;
 import pacer.cib.xml.XmlWriter;
+import pacer.controller.FencingOutcome;
+import pacer.fencing.FenceAction;
 import pacer.membership.ClusterBus;
 import pacer.membership.Member;
 import pacer.membership.Membership;
@@ -34,9 +39,14 @@ import pacer.store.WriteResult;
  *       status (what configuration edits must use, so no operation result is lost);</li>
  *   <li>{@code GET /membership}: the membership as {@code key: value} lines;</li>
  *   <li>{@code POST /ops/cleanup?resource=ID&node=NAME}: forget failures and history (re-probe).</li>
+ *   <li>{@code POST /ops/fence?node=NAME&action=reboot|off}: ask the DC to fence the node
+ *       ({@code pcs stonith fence}); 200 {@code Node: NAME fenced}, else the reason: 404 unknown
+ *       node, 409 no fence device, 502 fencing failed (the agent's words), 503 no DC or no answer.</li>
  * </ul>
  *
- * <p>Requests are served one at a time on the API's own thread.
+ * <p>Requests are served one at a time on the API's own thread. A fencing request does not hold
+ * it: the handler returns at once and the answer is written, on the same thread, when the DC's
+ * outcome arrives.
  */
 final class ControlApi implements AutoCloseable {
     static final int DEFAULT_PORT = 2225;
@@ -44,18 +54,23 @@ final class ControlApi implements AutoCloseable {
 
     private final ReplicatedCib cib;
     private final ClusterBus bus;
+    private final BiFunction<String, FenceAction, CompletableFuture<FencingOutcome>> fencing;
     private final HttpServer server;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "pacer-control-api"));
 
-    ControlApi(int port, ReplicatedCib cib, ClusterBus bus) throws IOException {
+    /** @param fencing asks the cluster to fence a node ({@code Controller::requestFencing}) */
+    ControlApi(int port, ReplicatedCib cib, ClusterBus bus,
+               BiFunction<String, FenceAction, CompletableFuture<FencingOutcome>> fencing) throws IOException {
         // Small request/response exchanges: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.cib = cib;
         this.bus = bus;
+        this.fencing = fencing;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/cib", this::cib);
         server.createContext("/membership", this::membership);
         server.createContext("/ops/cleanup", this::cleanup);
+        server.createContext("/ops/fence", this::fence);
         server.setExecutor(thread);
     }
 
@@ -123,6 +138,46 @@ final class ControlApi implements AutoCloseable {
         String what = q.containsKey("resource") ? q.get("resource") : "all resources";
         String where = node.map(n -> "on " + n).orElse("on all nodes");
         reply(ex, 200, "text/plain", "Cleaned up " + what + " " + where + (writes == 0 ? " (nothing to clean up)" : "") + "\n");
+    }
+
+    /** {@code POST /ops/fence?node=NAME[&action=off]}: answered when the DC's outcome arrives. */
+    private void fence(HttpExchange ex) throws IOException {
+        java.util.Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        String node = q.getOrDefault("node", "");
+        String action = q.getOrDefault("action", "reboot");
+        if (!ex.getRequestMethod().equals("POST")) {
+            reply(ex, 405, "text/plain", "use POST\n");
+            return;
+        }
+        if (node.isEmpty() || !List.of("reboot", "off").contains(action)) {
+            reply(ex, 400, "text/plain", "give node=NAME and action=reboot or off\n");
+            return;
+        }
+        CompletableFuture<FencingOutcome> outcome;
+        try {
+            outcome = fencing.apply(node, action.equals("off") ? FenceAction.OFF : FenceAction.REBOOT);
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        outcome.whenCompleteAsync((o, error) -> {
+            try {
+                if (error != null) reply(ex, 500, "text/plain", "fencing " + node + " failed: " + error + "\n");
+                else reply(ex, status(o.verdict()), "text/plain", o.fenced() ? "Node: " + node + " fenced\n"
+                        : o.detail() + "\n");
+            } catch (IOException e) {
+                ex.close(); // the client went away; the fencing itself is done or under way regardless
+            }
+        }, thread);
+    }
+
+    private static int status(FencingOutcome.Verdict verdict) {
+        return switch (verdict) {
+            case FENCED -> 200;
+            case UNKNOWN_NODE -> 404;
+            case NO_DEVICE -> 409;
+            case FAILED -> 502;
+            case NO_DC -> 503;
+        };
     }
 
     private static java.util.Map<String, String> query(String raw) {

@@ -73,7 +73,7 @@ final class PacerNode implements AutoCloseable {
         store.addListener(this::followNoQuorumPolicy);
         followNoQuorumPolicy(store.current());
         bus.start();
-        api = new ControlApi(controlPort, cib, bus);
+        api = new ControlApi(controlPort, cib, bus, controller::requestFencing);
         api.start();
         log.info("pacerd is up; control API on 127.0.0.1:{}", api.port());
     }

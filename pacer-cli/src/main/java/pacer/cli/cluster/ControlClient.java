@@ -38,7 +38,12 @@ public final class ControlClient {
     }
 
     public Response post(String path, String body) throws ControlUnreachableException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(40))
+        return post(path, body, Duration.ofSeconds(40));
+    }
+
+    /** A POST that may take long (fencing: pacerd answers only once the DC has). */
+    public Response post(String path, String body, Duration timeout) throws ControlUnreachableException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 

@@ -41,7 +41,7 @@ public final class PcsCommands {
         add(root, "property", new PropertyCommand(agents, clock));
         add(root, "node", new NodeCommand(agents, clock));
         add(root, "status", new StatusCommand(agents, clock));
-        add(root, "stonith", new StonithCommand(agents, catalog, clock));
+        add(root, "stonith", new StonithCommand(agents, catalog, clock, () -> new ControlClient(null)));
         add(root, "quorum", new QuorumCommand(agents, clock, () -> new ControlClient(null)));
         return root;
     }

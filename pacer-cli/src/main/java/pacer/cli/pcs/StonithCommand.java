@@ -1,13 +1,19 @@
 package pacer.cli.pcs;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import pacer.cib.Cib;
 import pacer.cib.edit.AgentMetadataSource;
 import pacer.cib.edit.StonithEdits;
 import pacer.cib.edit.Suggest;
 import pacer.cib.xml.XmlElement;
+import pacer.cli.cluster.ControlClient;
+import pacer.cli.cluster.ControlUnreachableException;
 import pacer.scheduler.ClusterStatus;
 import pacer.scheduler.Scheduler;
 import picocli.CommandLine.Command;
@@ -25,11 +31,18 @@ final class StonithCommand extends PcsCommandBase {
     static final List<String> COMMANDS = List.of("create", "update", "delete", "remove", "enable", "disable", "config",
             "status", "show", "list", "describe", "fence");
 
-    private final AgentCommands catalog;
+    /** A little more than pacerd waits for the DC, so that pacerd's own answer arrives. */
+    private static final Duration FENCE_PATIENCE = Duration.ofSeconds(130);
 
-    StonithCommand(AgentMetadataSource agents, AgentCatalog catalog, InstantSource clock) {
+    private final AgentCommands catalog;
+    private final Supplier<ControlClient> control;
+
+    /** @param control the local pacerd's control API client (tests point it at their own server) */
+    StonithCommand(AgentMetadataSource agents, AgentCatalog catalog, InstantSource clock,
+                   Supplier<ControlClient> control) {
         super(agents, clock);
         this.catalog = new AgentCommands(catalog);
+        this.control = control;
     }
 
     @Override List<String> usage() {
@@ -65,7 +78,7 @@ final class StonithCommand extends PcsCommandBase {
             case "config", "show": return config(rest, s);
             case "list": return catalog.list(rest, args, s, true);
             case "describe": return catalog.describe(rest, args, s, true);
-            case "fence": return fence(rest, args);
+            case "fence": return fence(rest, args, s);
             default:
                 throw new PcsUsageException("unknown command 'stonith " + w.get(0) + "'" + Suggest.didYouMean(w.get(0), COMMANDS));
         }
@@ -102,13 +115,27 @@ final class StonithCommand extends PcsCommandBase {
         return s.print(out);
     }
 
-    /** Fencing from the command line needs a fence request to the DC, which the control API does not take yet. */
-    private int fence(List<String> rest, PcsArgs args) {
+    /**
+     * {@code stonith fence NODE [--off]}: asks the local pacerd, which asks the DC, to fence the
+     * node; waits for the outcome (pacerd gives up after 120 s, as stonith_admin's default).
+     */
+    private int fence(List<String> rest, PcsArgs args, PcsSession s) {
         String node = ResourceCommand.one(rest, "node name");
         PcsMode.requireLive(args, spec, "stonith fence", "fences a node of the running cluster");
-        throw new PcsFailure("cannot fence '" + node + "'" + (args.has("--off") ? " (--off)" : "")
-                + ": fencing from the command line needs a fencing request in pacerd's control API (POST /ops/fence),"
-                + " which does not exist yet. The DC fences nodes itself when they are lost; to fence by hand, run the"
-                + " fence agent directly (e.g. fence_xvm -o reboot -H " + node + ")");
+        ControlClient client = control.get();
+        List<String> nodes = new LiveCib(client).read().configuration().nodes().stream().map(pacer.cib.Node::uname).toList();
+        if (!nodes.contains(node)) {
+            throw new PcsFailure("unable to fence '" + node + "': there is no node '" + node + "' in the cluster"
+                    + Suggest.didYouMean(node, nodes));
+        }
+        boolean off = args.has("--off");
+        try {
+            ControlClient.Response r = client.post("/ops/fence?node=" + URLEncoder.encode(node, StandardCharsets.UTF_8)
+                    + "&action=" + (off ? "off" : "reboot"), "", FENCE_PATIENCE);
+            if (r.status() != 200) throw new PcsFailure("unable to fence '" + node + "': " + r.body().strip());
+            return s.print(List.of(r.body().strip()));
+        } catch (ControlUnreachableException e) {
+            throw new PcsFailure(e.getMessage());
+        }
     }
 }
