@@ -10,8 +10,9 @@ import pacer.scheduler.Transition;
 import picocli.CommandLine.Command;
 
 /**
- * {@code pcs status [nodes | resources | xml] [--output-as text|xml|json]}: what the cluster is
- * doing, in pcs 0.11's text (crm_mon's blocks under pcs's header), or crm_mon's XML, or JSON.
+ * {@code pcs status [nodes | resources | xml] [--full] [--output-as text|xml|json]}: what the cluster
+ * is doing, in pcs 0.11's text (crm_mon's blocks under pcs's header, failed actions; with
+ * {@code --full} node attributes and the migration summary too), or crm_mon's XML, or JSON.
  * Reads the live CIB through the local pacerd, or a file with {@code -f}.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -25,7 +26,7 @@ final class StatusCommand extends PcsCommandBase {
     }
 
     @Override List<String> usage() {
-        return List.of("[--output-as text|xml|json]", "nodes", "resources", "xml");
+        return List.of("[--full] [--output-as text|xml|json]", "nodes", "resources", "xml");
     }
 
     @Override int run(List<String> w, PcsArgs args, PcsSession s) {
@@ -46,7 +47,7 @@ final class StatusCommand extends PcsCommandBase {
             default -> switch (what) {
                 case "nodes" -> s.print(StatusViews.nodes(t.status()));
                 case "resources" -> s.print(StatusText.resources(cib, s.now()));
-                default -> s.print(StatusViews.full(cib, t, s.now()));
+                default -> s.print(StatusViews.full(cib, t, s.now(), args.has("--full")));
             };
         };
     }

@@ -17,7 +17,11 @@ final class StatusViews {
 
     private StatusViews() {}
 
-    static List<String> full(Cib cib, Transition t, Instant now) {
+    /**
+     * {@code pcs status}: pcs's header, crm_mon's blocks, and the failed actions; with {@code full}
+     * ({@code --full}) also node attributes, the migration summary and detailed failures.
+     */
+    static List<String> full(Cib cib, Transition t, Instant now, boolean full) {
         ClusterStatus st = t.status();
         List<String> out = new ArrayList<>();
         out.add("Cluster name: " + property(cib, "cluster-name"));
@@ -39,6 +43,8 @@ final class StatusViews {
         out.add("  * " + st.resources().stream().filter(r -> !r.orphaned()).count() + " resource instances configured");
         out.add("");
         for (String line : t.statusLines()) out.add(dedent(line));
+        while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) out.remove(out.size() - 1);
+        out.addAll(StatusDetails.blocks(cib, full));
         return out;
     }
 

@@ -12,7 +12,7 @@ import pacer.scheduler.ClusterStatus;
 
 /**
  * {@code pcs status xml} / {@code --output-as xml}: crm_mon's XML ({@code pacemaker-result},
- * api-version 2.x) for the parts Pacer knows: summary, nodes, resources.
+ * api-version 2.x) for the parts Pacer knows: summary, nodes, resources, node attributes, failures.
  */
 final class StatusXml {
     private StatusXml() {}
@@ -50,9 +50,39 @@ final class StatusXml {
                         .filter(r -> r.targetRole().equals("Stopped")).count()), "blocked",
                         Long.toString(st.resources().stream().filter(ClusterStatus.ResourceStatus::blocked).count())), List.of())));
         XmlElement root = XmlElement.of("pacemaker-result", attrs("api-version", "2.25", "request", "pcs status xml"),
-                List.of(summary, XmlElement.of("nodes", Map.of(), nodes), XmlElement.of("resources", Map.of(), resources),
-                        XmlElement.of("status", attrs("code", "0", "message", "OK"), List.of())));
+                sections(summary, XmlElement.of("nodes", Map.of(), nodes), XmlElement.of("resources", Map.of(), resources),
+                        nodeAttributes(cib), failures(cib)));
         return "<?xml version=\"1.0\"?>\n" + XmlWriter.write(root).stripTrailing();
+    }
+
+    private static List<XmlElement> sections(XmlElement... parts) {
+        List<XmlElement> out = new ArrayList<>();
+        for (XmlElement e : parts) if (e != null) out.add(e);
+        out.add(XmlElement.of("status", attrs("code", "0", "message", "OK"), List.of()));
+        return out;
+    }
+
+    /** crm_mon's {@code <node_attributes>}: per online node, its attributes (none: the element is left out). */
+    private static XmlElement nodeAttributes(Cib cib) {
+        List<XmlElement> nodes = new ArrayList<>();
+        for (pacer.cib.NodeState s : cib.status().nodes()) {
+            if (!s.inMembership()) continue;
+            List<XmlElement> a = StatusDetails.attributes(cib, s).entrySet().stream().map(e -> XmlElement.of("attribute",
+                    attrs("name", e.getKey(), "value", e.getValue()), List.of())).toList();
+            nodes.add(XmlElement.of("node", attrs("name", s.uname()), a));
+        }
+        return nodes.isEmpty() ? null : XmlElement.of("node_attributes", Map.of(), nodes);
+    }
+
+    /** crm_mon's {@code <failures>}: one {@code <failure>} per failed action (none: the element is left out). */
+    private static XmlElement failures(Cib cib) {
+        List<FailedAction> failed = FailedAction.in(cib);
+        if (failed.isEmpty()) return null;
+        return XmlElement.of("failures", Map.of(), failed.stream().map(f -> XmlElement.of("failure", attrs(
+                "op_key", f.opKey(), "node", f.node(), "exitstatus", f.rcText(), "exitreason", f.exitReason(),
+                "exitcode", Integer.toString(f.rc()), "call", Integer.toString(f.callId()), "status", f.statusText(),
+                "last-rc-change", f.xmlDate(), "queued", Long.toString(f.queueMs()), "exec", Long.toString(f.execMs()),
+                "interval", Long.toString(f.intervalMs()), "task", f.task()), List.of())).toList());
     }
 
     private static String idOf(ClusterStatus st, String name) {
