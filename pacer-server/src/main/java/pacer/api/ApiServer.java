@@ -93,7 +93,10 @@ public final class ApiServer implements AutoCloseable {
                 .add("POST", "/cluster/setup-node", clusterEndpoints::setupNode)
                 .add("POST", "/cluster/setup-node/undo", clusterEndpoints::undo)
                 .add("POST", "/cluster/start", clusterEndpoints::start)
-                .add("POST", "/cluster/stop", clusterEndpoints::stop);
+                .add("POST", "/cluster/stop", clusterEndpoints::stop)
+                .add("POST", "/cluster/enable", clusterEndpoints::enable)
+                .add("POST", "/cluster/disable", clusterEndpoints::disable)
+                .add("POST", "/cluster/destroy", clusterEndpoints::destroy);
         List<Interceptor> chain = List.of(new ErrorMapping(json),
                 new Authentication(tokens, router::isOpen, s.nodeName()),
                 new AuditTrail(new AuditLog(s.stateDir().resolve("audit.log"), clock)),

@@ -10,7 +10,8 @@ import pacer.api.setup.SetupRefusedException;
 /**
  * {@code POST /cluster/setup-node} (check or write this node's cluster configuration and key),
  * {@code POST /cluster/setup-node/undo} (the rollback of a setup that failed elsewhere), and
- * {@code POST /cluster/start} / {@code /cluster/stop}.
+ * {@code POST /cluster/start} / {@code /cluster/stop} / {@code /cluster/enable} / {@code /cluster/disable} /
+ * {@code /cluster/destroy}.
  *
  * <p>Body of the setup calls: {@code {"config": TEXT, "authkey": BASE64, "check_only": BOOL}}.
  * A refusal is 409 (already in a cluster, files not ours) or 400 (invalid configuration or key),
@@ -68,6 +69,21 @@ final class ClusterEndpoints {
 
     ApiResponse stop(ApiRequest request) throws ApiException {
         return json.response(200, json.object().put("node", nodeName).put("message", lifecycle.stop()));
+    }
+
+    ApiResponse enable(ApiRequest request) throws ApiException {
+        return json.response(200, json.object().put("node", nodeName).put("message", lifecycle.enable()))
+                .withAudit(new ApiResponse.Audit("", "cluster autostart", "enabled"));
+    }
+
+    ApiResponse disable(ApiRequest request) throws ApiException {
+        return json.response(200, json.object().put("node", nodeName).put("message", lifecycle.disable()))
+                .withAudit(new ApiResponse.Audit("", "cluster autostart", "disabled"));
+    }
+
+    ApiResponse destroy(ApiRequest request) throws ApiException {
+        return json.response(200, json.object().put("node", nodeName).put("message", lifecycle.destroy()))
+                .withAudit(new ApiResponse.Audit("", "cluster configuration, key and CIB", "destroyed"));
     }
 
     private static byte[] key(ObjectNode body) throws ApiException {

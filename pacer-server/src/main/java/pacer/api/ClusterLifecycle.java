@@ -14,6 +14,18 @@ public interface ClusterLifecycle {
     /** Stops the cluster here; returns a sentence for the client. */
     String stop() throws ApiException;
 
+    /** Makes this node start the cluster at boot ({@code pcs cluster enable}); returns a sentence for the client. */
+    String enable() throws ApiException;
+
+    /** Makes this node not start the cluster at boot ({@code pcs cluster disable}). */
+    String disable() throws ApiException;
+
+    /**
+     * Stops the cluster here and removes the cluster configuration, the cluster key, the CIB and
+     * the boot choice ({@code pcs cluster destroy}); the API's own files (tokens, certificate) stay.
+     */
+    String destroy() throws ApiException;
+
     /** Answers 501 with the commands to run on the node. */
     static ClusterLifecycle manual(String nodeName, Path configPath) {
         return new ClusterLifecycle() {
@@ -29,6 +41,22 @@ public interface ClusterLifecycle {
                 throw new ApiException(501, "NOT_IMPLEMENTED", "stopping the cluster through the API is not"
                         + " implemented yet; on " + nodeName + " run 'systemctl stop pacerd' (this also stops the"
                         + " HTTPS API there)");
+            }
+
+            @Override
+            public String enable() throws ApiException {
+                throw new ApiException(501, "NOT_IMPLEMENTED", "on " + nodeName + " run 'systemctl enable pacerd'");
+            }
+
+            @Override
+            public String disable() throws ApiException {
+                throw new ApiException(501, "NOT_IMPLEMENTED", "on " + nodeName + " run 'systemctl disable pacerd'");
+            }
+
+            @Override
+            public String destroy() throws ApiException {
+                throw new ApiException(501, "NOT_IMPLEMENTED", "on " + nodeName + " stop pacerd and remove "
+                        + configPath + ", its key and the CIB (STATE-DIR/cib)");
             }
         };
     }

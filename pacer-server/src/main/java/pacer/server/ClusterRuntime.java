@@ -1,8 +1,13 @@
 package pacer.server;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pacer.api.ApiException;
@@ -16,7 +21,8 @@ import pacer.membership.ClusterConfigException;
  * The cluster side of one pacerd, started and stopped while pacerd runs: at start-up when a
  * configuration exists, or later through the API ({@code pcs cluster start}, after
  * {@code pcs cluster setup} wrote the configuration), and stopped cleanly by
- * {@code pcs cluster stop} or at shutdown. The HTTPS API stays up throughout.
+ * {@code pcs cluster stop} or at shutdown. The HTTPS API stays up throughout. Also the boot choice
+ * ({@code pcs cluster enable|disable}, {@link AutoStart}) and {@code pcs cluster destroy}.
  *
  * <p>Guarded by {@code this}: start and stop may come from the API's threads and the shutdown hook.
  */
@@ -26,15 +32,22 @@ final class ClusterRuntime implements ClusterLifecycle {
     private final String name;
     private final Path stateDir;
     private final int controlPort;
+    private final AutoStart autoStart;
+    private final BootService boot;
     private Optional<ApiServer> api = Optional.empty();
     private PacerNode node;
 
-    ClusterRuntime(Path config, String name, Path stateDir, int controlPort) {
+    ClusterRuntime(Path config, String name, Path stateDir, int controlPort, BootService boot) {
         this.config = config;
         this.name = name;
         this.stateDir = stateDir;
         this.controlPort = controlPort;
+        this.autoStart = new AutoStart(stateDir);
+        this.boot = boot;
     }
+
+    /** Whether pacerd should start the cluster when it starts ({@code pcs cluster enable|disable}). */
+    boolean autoStart() { return autoStart.enabled(); }
 
     synchronized void attach(Optional<ApiServer> server) { this.api = server; }
 
@@ -70,6 +83,74 @@ final class ClusterRuntime implements ClusterLifecycle {
             throw new ApiException(500, "START_FAILED", "starting the cluster on " + name + " failed: " + e.getMessage()
                     + " (see " + stateDir.resolve("pacerd.log") + ")");
         }
+    }
+
+    /**
+     * Records that pacerd starts the cluster when it starts, and where systemd runs the machine
+     * enables {@code pacerd.service}; without systemd it says that nothing starts pacerd at boot.
+     */
+    @Override
+    public synchronized String enable() throws ApiException {
+        try {
+            String systemd = boot.present() ? boot.enable() : null;
+            autoStart.set(true);
+            return "Cluster Enabled" + (systemd != null ? ""
+                    : " (recorded in " + autoStart.file() + "; this machine has no systemd, so nothing here starts pacerd"
+                    + " at boot: have your init system run pacerd, which will then start the cluster)");
+        } catch (IOException e) {
+            throw new ApiException(500, "ENABLE_FAILED", "enabling the cluster on " + name + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records that pacerd does not start the cluster when it starts. pacerd itself stays enabled,
+     * since its HTTPS API must answer ({@code pcs cluster start} starts the cluster by hand).
+     */
+    @Override
+    public synchronized String disable() throws ApiException {
+        try {
+            autoStart.set(false);
+            return "Cluster Disabled";
+        } catch (IOException e) {
+            throw new ApiException(500, "DISABLE_FAILED", "disabling the cluster on " + name + " failed: " + e.getMessage()
+                    + " (check that " + stateDir + " is writable)");
+        }
+    }
+
+    /**
+     * Stops the cluster here (cleanly), then removes the configuration first (so that a failure
+     * half way leaves a node that is no longer in a cluster, never one that would rejoin without
+     * its key or CIB), the key, the CIB and the boot choice.
+     */
+    @Override
+    public synchronized String destroy() throws ApiException {
+        stop();
+        Path key = config.resolveSibling("authkey");
+        try {
+            if (Files.exists(config)) key = ClusterConfig.load(config).keyFile();
+        } catch (ClusterConfigException e) {
+            log.warn("Destroying a cluster whose configuration does not parse; removing {} and {}", config, key);
+        }
+        List<Path> removed = new ArrayList<>();
+        try {
+            for (Path p : List.of(config, key)) {
+                if (Files.deleteIfExists(p)) removed.add(p);
+            }
+            Path cib = stateDir.resolve("cib");
+            if (Files.exists(cib)) {
+                try (Stream<Path> files = Files.walk(cib)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+                }
+                removed.add(cib);
+            }
+            autoStart.forget();
+        } catch (IOException e) {
+            throw new ApiException(500, "DESTROY_FAILED", "destroying the cluster on " + name + " stopped half way: "
+                    + e.getMessage() + (removed.isEmpty() ? "" : "; already removed: " + removed)
+                    + "; remove the rest by hand (" + config + ", " + key + ", " + stateDir.resolve("cib") + ")");
+        }
+        log.info("Cluster destroyed on {}: removed {}", name, removed);
+        return "Successfully destroyed cluster";
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class Pacerd implements Callable<Integer> {
         // Logback reads these when the first logger is made, which is just below.
         System.setProperty("pacer.log.file", stateDir.resolve("pacerd.log").toString());
         System.setProperty("pacer.node", name);
-        ClusterRuntime runtime = new ClusterRuntime(config, name, stateDir, controlPort);
+        ClusterRuntime runtime = new ClusterRuntime(config, name, stateDir, controlPort, BootService.systemd());
         Optional<ApiServer> api;
         try {
             api = noApi ? Optional.empty()
@@ -97,6 +97,12 @@ public final class Pacerd implements Callable<Integer> {
         if (cluster == null) {
             LoggerFactory.getLogger(Pacerd.class).info("No cluster configuration at {}: serving only the HTTPS API"
                     + " until 'pacer cluster setup' writes one and 'pacer cluster start' starts it", config);
+            stopped.await();
+            return 0;
+        }
+        if (!noApi && !runtime.autoStart()) {
+            LoggerFactory.getLogger(Pacerd.class).info("The cluster is disabled on {} ('pcs cluster disable' recorded it in"
+                    + " {}): serving only the HTTPS API until 'pcs cluster start'", name, stateDir.resolve(AutoStart.FILE));
             stopped.await();
             return 0;
         }
