@@ -12,15 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pacer cluster start|stop [--all | NODE...]}: asks each node's API to start or stop its
- * part of the cluster and prints each answer. pacerd does not implement that yet, so for now
- * each node answers with what to run there ({@code systemctl restart pacerd}); this command is
- * already the front door that will not change when it does.
+ * {@code pacer cluster start|stop|enable|disable|destroy [--all | NODE...]}: asks each node's API
+ * to start or stop its part of the cluster, to start it at boot or not, or to destroy it
+ * (configuration, key and CIB removed), and prints each answer. Without nodes and without
+ * {@code --all}, the local node (this host's short name). {@code destroy} asks for confirmation,
+ * as pcs does, unless {@code --force} (or {@code --yes}) is given; without a terminal it refuses.
  */
 @Command(mixinStandardHelpOptions = true)
 final class ClusterStartStopCommand implements Callable<Integer> {
@@ -34,12 +34,15 @@ final class ClusterStartStopCommand implements Callable<Integer> {
             + " (default: /etc/pacer/cluster.conf).")
     Path config = ClusterConfig.DEFAULT_PATH;
 
-    @Parameters(arity = "0..*", paramLabel = "NODE", description = "The nodes.")
+    @Option(names = {"--force", "--yes"}, description = "destroy: do not ask for confirmation.")
+    boolean force;
+
+    @Parameters(arity = "0..*", paramLabel = "NODE", description = "The nodes (default: this node).")
     List<String> nodes = new ArrayList<>();
 
     private final String verb;
 
-    /** @param verb "start" or "stop" */
+    /** @param verb "start", "stop", "enable", "disable" or "destroy" */
     ClusterStartStopCommand(String verb) {
         this.verb = verb;
     }
@@ -58,20 +61,22 @@ final class ClusterStartStopCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        if (targets.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give the nodes to " + verb + ", or --all");
-        }
+        if (targets.isEmpty()) targets.add(localNode());
+        targets = targets.stream().distinct().toList();
+        if (verb.equals("destroy") && !confirmed(targets, out, err)) return 1;
         KnownHosts known = options.load();
         int failures = 0;
-        for (String node : targets.stream().distinct().toList()) {
+        for (String node : targets) {
             var entry = known.get(node);
             if (entry.isEmpty()) {
                 err.println("Error: " + node + ": not authorized here; run 'pacer host auth " + node + "' first");
                 failures++;
                 continue;
             }
-            out.println(node + ": " + (verb.equals("start") ? "Starting" : "Stopping") + " Cluster...");
-            out.flush();
+            if (verb.equals("start") || verb.equals("stop")) {
+                out.println(node + ": " + (verb.equals("start") ? "Starting" : "Stopping") + " Cluster...");
+                out.flush();
+            }
             try {
                 ApiClient.Reply r = options.client(node, entry.get()).post("/cluster/" + verb, entry.get().token(),
                         options.json().createObjectNode());
@@ -89,5 +94,33 @@ final class ClusterStartStopCommand implements Callable<Integer> {
             err.flush();
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** pcs's warning and question; {@code --force} answers yes, no terminal answers no (saying why). */
+    private boolean confirmed(List<String> targets, PrintWriter out, PrintWriter err) {
+        String what = "This would kill all cluster processes on " + String.join(", ", targets) + " and then PERMANENTLY"
+                + " remove cluster state and configuration files (cluster.conf, the cluster key, the CIB).";
+        if (force) return true;
+        java.io.Console console = System.console();
+        if (console == null) {
+            err.println("Error: " + what + " Run it again with --force to confirm (there is no terminal to ask on)");
+            err.flush();
+            return false;
+        }
+        String answer = console.readLine("%s Are you sure you want to continue? [y/N] ", what);
+        if (answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) return true;
+        out.println("Cancelled: nothing was destroyed");
+        out.flush();
+        return false;
+    }
+
+    /** This host's short name, as pcs names the local node. */
+    private static String localNode() {
+        try {
+            String host = java.net.InetAddress.getLocalHost().getHostName();
+            return host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+        } catch (java.net.UnknownHostException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
     }
 }

@@ -42,8 +42,12 @@ public final class HostCommands {
         CommandLine cluster = root.getSubcommands().get("cluster");
         cluster.addSubcommand("auth", new HostAuthCommand(prompt));
         cluster.addSubcommand("setup", new ClusterSetupCommand());
-        cluster.addSubcommand("start", startStop("start", "Start the cluster on the nodes (for now: says what to run)."));
-        cluster.addSubcommand("stop", startStop("stop", "Stop the cluster on the nodes (for now: says what to run)."));
+        cluster.addSubcommand("start", startStop("start", "Start the cluster on the nodes (default: this node)."));
+        cluster.addSubcommand("stop", startStop("stop", "Stop the cluster on the nodes (default: this node)."));
+        cluster.addSubcommand("enable", startStop("enable", "Start the cluster when pacerd starts at boot, on the nodes."));
+        cluster.addSubcommand("disable", startStop("disable", "Do not start the cluster at boot, on the nodes."));
+        cluster.addSubcommand("destroy", startStop("destroy", "Stop the cluster and remove its configuration, key and"
+                + " CIB on the nodes (asks first; --force does not)."));
         return root;
     }
 

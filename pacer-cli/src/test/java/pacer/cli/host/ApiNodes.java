@@ -32,6 +32,8 @@ final class ApiNodes implements AutoCloseable {
     final Path dir;
     final ServerCertificate cert;
     final Map<String, ApiServer> servers = new LinkedHashMap<>();
+    /** "NODE VERB" for each enable, disable or destroy a node's API was asked for, in order. */
+    final List<String> lifecycleCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ApiNodes(Path dir, ServerCertificate cert) {
         this.dir = dir;
@@ -46,10 +48,28 @@ final class ApiNodes implements AutoCloseable {
         ApiSettings settings = ApiSettings.defaults(name, state, configPath(name), state.resolve("etc/authkey"))
                 .withListen("127.0.0.1", 0);
         ApiServer server = ApiServer.create(settings, new FileAuthenticator(passwords), cert,
-                ClusterLifecycle.manual(name, settings.configPath()), InstantSource.system());
+                recording(name, ClusterLifecycle.manual(name, settings.configPath())), InstantSource.system());
         server.start();
         servers.put(name, server);
         return server;
+    }
+
+    /** start/stop as the manual stub answers; enable/disable/destroy recorded and answered as pacerd does. */
+    private ClusterLifecycle recording(String name, ClusterLifecycle manual) {
+        return new ClusterLifecycle() {
+            @Override public String start() throws pacer.api.ApiException { return manual.start(); }
+
+            @Override public String stop() throws pacer.api.ApiException { return manual.stop(); }
+
+            @Override public String enable() { lifecycleCalls.add(name + " enable"); return "Cluster Enabled"; }
+
+            @Override public String disable() { lifecycleCalls.add(name + " disable"); return "Cluster Disabled"; }
+
+            @Override public String destroy() {
+                lifecycleCalls.add(name + " destroy");
+                return "Successfully destroyed cluster";
+            }
+        };
     }
 
     Path state(String name) {
