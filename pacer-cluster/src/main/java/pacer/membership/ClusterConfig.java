@@ -24,6 +24,8 @@ import java.util.Optional;
  * wait_for_all = 0             # 1: not quorate after a cold start until all nodes were seen together
  * expected_votes = 3           # default: the number of nodes
  * keyfile = /etc/pacer/authkey # the cluster key (default /etc/pacer/authkey)
+ * qdevice = n3                 # a quorum witness (pacer qdevice) giving one more vote; HOST[:PORT]
+ * qdevice_tie_breaker = lowest # lowest | highest | NODEID (default lowest)
  *
  * node n1 addr=192.168.122.11 nodeid=1
  * node n2 addr=192.168.122.12 nodeid=2
@@ -40,10 +42,13 @@ import java.util.Optional;
  * @param port the cluster-wide transport port (a node line may override it)
  * @param token how long a silent member may stay silent before it is declared dead
  * @param waitForAll the effective setting: {@code two_node} turns it on unless set explicitly
- * @param expectedVotes the votes of the whole cluster, one per node unless set
+ * @param expectedVotes the votes of the whole cluster, one per node (plus one for a quorum device)
+ *                      unless set
+ * @param quorumDevice the quorum witness, if one is configured ({@code two_node} is then off)
  */
 public record ClusterConfig(String clusterName, List<Node> nodes, int port, Duration token,
-                            boolean twoNode, boolean waitForAll, int expectedVotes, Path keyFile) {
+                            boolean twoNode, boolean waitForAll, int expectedVotes, Path keyFile,
+                            Optional<QuorumDevice> quorumDevice) {
 
     public static final Path DEFAULT_PATH = Path.of("/etc/pacer/cluster.conf");
     public static final Path DEFAULT_KEY_FILE = Path.of("/etc/pacer/authkey");
@@ -63,6 +68,27 @@ public record ClusterConfig(String clusterName, List<Node> nodes, int port, Dura
         nodes = List.copyOf(nodes);
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(keyFile, "keyFile");
+        Objects.requireNonNull(quorumDevice, "quorumDevice");
+    }
+
+    /** A configuration without a quorum device. */
+    public ClusterConfig(String clusterName, List<Node> nodes, int port, Duration token, boolean twoNode,
+                         boolean waitForAll, int expectedVotes, Path keyFile) {
+        this(clusterName, nodes, port, token, twoNode, waitForAll, expectedVotes, keyFile, Optional.empty());
+    }
+
+    /**
+     * This configuration with {@code device} as its quorum witness (or none), as {@code pcs quorum
+     * device add|remove} rewrites corosync.conf: with a device, two_node goes off (and the
+     * wait_for_all it implied with it; one set for its own sake stays); without one, a two-node
+     * cluster gets two_node (and its wait_for_all) back. Expected votes: one per node, plus the
+     * device's.
+     */
+    public ClusterConfig withQuorumDevice(Optional<QuorumDevice> device) {
+        int votes = nodes.size() + (device.isPresent() ? 1 : 0);
+        boolean two = device.isEmpty() && nodes.size() == 2;
+        boolean ownWaitForAll = waitForAll && !twoNode;
+        return new ClusterConfig(clusterName, nodes, port, token, two, two || ownWaitForAll, votes, keyFile, device);
     }
 
     /** Reads and parses a file; a missing or unreadable file is a {@link ClusterConfigException}. */
@@ -110,6 +136,8 @@ public record ClusterConfig(String clusterName, List<Node> nodes, int port, Dura
         out.append("wait_for_all = ").append(waitForAll ? 1 : 0).append('\n');
         out.append("expected_votes = ").append(expectedVotes).append('\n');
         out.append("keyfile = ").append(keyFile).append('\n');
+        quorumDevice.ifPresent(d -> out.append("qdevice = ").append(d.address()).append('\n')
+                .append("qdevice_tie_breaker = ").append(d.tieBreaker()).append('\n'));
         out.append('\n');
         for (Node n : nodes) {
             out.append("node ").append(n.name()).append(" addr=").append(n.address())

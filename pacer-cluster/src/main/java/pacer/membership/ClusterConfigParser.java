@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import pacer.membership.ClusterConfig.Node;
@@ -19,7 +20,8 @@ import pacer.membership.ClusterConfigException.Problem;
  */
 final class ClusterConfigParser {
     private static final List<String> SETTINGS = List.of(
-            "cluster_name", "port", "token", "two_node", "wait_for_all", "expected_votes", "keyfile");
+            "cluster_name", "port", "token", "two_node", "wait_for_all", "expected_votes", "keyfile", "qdevice",
+            "qdevice_tie_breaker");
     private static final List<String> NODE_KEYS = List.of("addr", "nodeid", "port");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final long MIN_TOKEN_MS = 100;
@@ -122,7 +124,13 @@ final class ClusterConfigParser {
         boolean twoNode = boolSetting("two_node", false);
         boolean waitForAll = boolSetting("wait_for_all", twoNode);
         List<Node> nodes = buildNodes(port);
-        int expectedVotes = intSetting("expected_votes", Math.max(1, nodes.size()), 1, 65535);
+        Optional<QuorumDevice> device = quorumDevice(nodes);
+        int expectedVotes = intSetting("expected_votes", Math.max(1, nodes.size() + (device.isPresent() ? 1 : 0)),
+                1, 65535);
+        if (twoNode && device.isPresent()) {
+            problem(settingLines.get("two_node"), "two_node and qdevice exclude each other: the quorum device is the"
+                    + " tie-breaker; set two_node = 0");
+        }
         if (rawNodes.isEmpty()) {
             problem(0, "there are no nodes; add a line 'node NAME addr=ADDRESS nodeid=N' per node");
         }
@@ -136,7 +144,42 @@ final class ClusterConfigParser {
         }
         Path keyFile = Path.of(settings.getOrDefault("keyfile", ClusterConfig.DEFAULT_KEY_FILE.toString()));
         return new ClusterConfig(clusterName, nodes, port, Duration.ofMillis(tokenMs), twoNode, waitForAll,
-                expectedVotes, keyFile);
+                expectedVotes, keyFile, device);
+    }
+
+    /** {@code qdevice = HOST[:PORT]} and {@code qdevice_tie_breaker = lowest|highest|NODEID}. */
+    private Optional<QuorumDevice> quorumDevice(List<Node> nodes) {
+        String address = settings.get("qdevice");
+        String tie = settings.getOrDefault("qdevice_tie_breaker", "lowest").toLowerCase(Locale.ROOT);
+        if (address == null) {
+            if (settings.containsKey("qdevice_tie_breaker")) {
+                problem(settingLines.get("qdevice_tie_breaker"), "qdevice_tie_breaker is set but there is no qdevice;"
+                        + " add 'qdevice = HOST' or remove it");
+            }
+            return Optional.empty();
+        }
+        int line = settingLines.get("qdevice");
+        String host = address;
+        int port = QuorumDevice.DEFAULT_PORT;
+        int colon = address.lastIndexOf(':');
+        if (colon > 0 && address.indexOf(':') == colon) {
+            host = address.substring(0, colon);
+            Long p = parseLong(address.substring(colon + 1));
+            if (p == null || p < 1 || p > 65535) {
+                problem(line, "qdevice = " + address + ": the port is not a number from 1 to 65535; write HOST or HOST:PORT");
+            } else {
+                port = p.intValue();
+            }
+        }
+        if (!tie.equals("lowest") && !tie.equals("highest")) {
+            Long id = parseLong(tie);
+            if (id == null || nodes.stream().noneMatch(n -> n.nodeId() == id)) {
+                problem(settingLines.get("qdevice_tie_breaker"), "qdevice_tie_breaker = " + tie
+                        + " is not lowest, highest or the nodeid of a node of this cluster");
+                tie = "lowest";
+            }
+        }
+        return Optional.of(new QuorumDevice(host, port, tie));
     }
 
     private List<Node> buildNodes(int clusterPort) {

@@ -98,6 +98,20 @@ public final class ClusterKey {
         return aesKey;
     }
 
+    /**
+     * The key a quorum witness shares with this cluster's nodes: derived one way from the cluster
+     * key, so the witness host can check the nodes' messages but can never join or read the cluster.
+     */
+    public byte[] witnessKey() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(aesKey.getEncoded(), "HmacSHA256"));
+            return mac.doFinal("pacer qdevice key v1".getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
     /** Eight hex digits that differ between keys; safe to log. */
     public String fingerprint() {
         return fingerprint;

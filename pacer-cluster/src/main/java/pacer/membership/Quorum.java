@@ -19,6 +19,8 @@ import java.util.Set;
  *       ({@link #afterView}), or until a quorate peer that is not waiting says so
  *       ({@link #released}), which is how a restarted node rejoins a running cluster that is
  *       missing a node. The wait is never re-armed while the process lives.
+ *   <li><b>quorum device</b>: a witness's vote counts when it has given it to this partition
+ *       ({@link #isQuorate(Collection, boolean)}); the expected votes then include it.
  * </ul>
  *
  * @param nodes the configured node names; members not in this set have no vote
@@ -69,6 +71,26 @@ public record Quorum(Set<String> nodes, int expectedVotes, boolean twoNode, bool
 
     /** Whether a partition with these members is quorate, from this node's point of view. */
     public boolean isQuorate(Collection<String> members) {
-        return !waitingForAll && votes(members) >= quorumVotes(members);
+        return isQuorate(members, false);
+    }
+
+    /** As above, with the quorum device's vote when {@code deviceVote}. */
+    public boolean isQuorate(Collection<String> members, boolean deviceVote) {
+        if (waitingForAll) {
+            return false;
+        }
+        if (!deviceVote) {
+            return votes(members) >= quorumVotes(members);
+        }
+        int votes = votes(members) + 1;
+        return votes >= Math.max(expectedVotes, votes) / 2 + 1;
+    }
+
+    /**
+     * Whether the device's vote decides this partition's quorum: without it the partition is
+     * short of quorum, with it quorate. Only then does the bus wait for the witness's answer.
+     */
+    public boolean deviceDecides(Collection<String> members) {
+        return !waitingForAll && !isQuorate(members, false) && isQuorate(members, true);
     }
 }
