@@ -49,7 +49,8 @@ public final class PacerCommand implements Callable<Integer> {
                 .addSubcommand("simulate", new SimulateCommand(stdin, clock))
                 .addSubcommand("cluster", new pacer.cli.cluster.ClusterCommand());
         pacer.cli.host.HostCommands.install(root, stdin);
-        return pacer.cli.pcs.PcsCommands.install(root, pacer.cli.pcs.OcfAgents.fromEnvironment(), clock)
+        pacer.cli.pcs.PcsCommands.install(root, pacer.cli.pcs.OcfAgents.fromEnvironment(), clock);
+        return pacer.cli.host.HostCommands.installQuorumDevice(root)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures)

@@ -36,6 +36,16 @@ public interface ClusterBus extends AutoCloseable {
     /** Registers a listener called with every new membership. */
     void onMembership(Consumer<Membership> listener);
 
+    /** The quorum device's state in one line ({@code pcs quorum device status}), if there is one. */
+    default java.util.Optional<String> quorumDeviceState() {
+        return java.util.Optional.empty();
+    }
+
+    /** The expected votes quorum is counted against now (the quorum device's included). */
+    default int expectedVotes() {
+        return 0;
+    }
+
     /** Leaves the cluster cleanly. */
     @Override void close();
 

@@ -71,6 +71,8 @@ public final class JGroupsBus implements ClusterBus {
     private volatile Membership membership;
     private final AddressBook addresses = new AddressBook();
     private volatile boolean noQuorumIgnore;
+    /** The expected votes of the quorum in use (written on the delivery thread). */
+    private volatile int expectedVotes;
     private volatile boolean stopping;
 
     /** Written under {@code this} by start; read anywhere. */
@@ -82,6 +84,11 @@ public final class JGroupsBus implements ClusterBus {
     private View view;
     /** Owned by the delivery thread: asks for release while wait_for_all holds this node back. */
     private ScheduledFuture<?> releaseAsks;
+    /** Written on the delivery thread (read by close and crash once it stopped): the quorum device's client. */
+    private volatile QuorumDeviceVote device;
+    /** Owned by the delivery thread: a view's publication held back for the witness's answer. */
+    private ScheduledFuture<?> heldForDevice;
+    private boolean heldMerged;
 
     /**
      * A bus for node {@code nodeName} of the configuration, not started yet.
@@ -101,6 +108,7 @@ public final class JGroupsBus implements ClusterBus {
         this.key = key;
         this.stackHook = stackHook;
         this.quorum = Quorum.coldStart(config);
+        this.expectedVotes = config.expectedVotes();
         this.delivery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pacer-bus-" + nodeName);
             t.setDaemon(true);
@@ -127,6 +135,40 @@ public final class JGroupsBus implements ClusterBus {
     public void setNoQuorumIgnore(boolean ignore) {
         noQuorumIgnore = ignore;
         submit(this::recompute);
+    }
+
+    /**
+     * Uses a quorum device (the witness's client) from now on, or none; {@code expectedVotes},
+     * {@code twoNode} and {@code waitForAll} come from {@code withDevice}, the configuration that
+     * names it ({@code pcs quorum device add|remove} applies it while the cluster runs). The bus
+     * starts the device and closes the one it replaces.
+     */
+    public void useQuorumDevice(ClusterConfig withDevice, Optional<QuorumDeviceVote> next) {
+        submit(() -> {
+            if (device != null) device.close();
+            quorum = new Quorum(quorum.nodes(), withDevice.expectedVotes(), withDevice.twoNode(),
+                    withDevice.waitForAll(), quorum.waitingForAll() && withDevice.waitForAll());
+            expectedVotes = withDevice.expectedVotes();
+            device = next.orElse(null);
+            at(Level.INFO).log(device == null ? "No quorum device; expected votes {}"
+                    : "Quorum device configured; expected votes {}", withDevice.expectedVotes());
+            if (device != null) {
+                device.start(() -> submit(this::deviceAnswered));
+                if (view != null) device.partitionChanged(view.getViewId().getId(), names(viewMembers()));
+            }
+            recompute();
+        });
+    }
+
+    @Override
+    public Optional<String> quorumDeviceState() {
+        QuorumDeviceVote d = device;
+        return d == null ? Optional.empty() : Optional.of(d.describe());
+    }
+
+    @Override
+    public int expectedVotes() {
+        return expectedVotes;
     }
 
     @Override
@@ -203,6 +245,7 @@ public final class JGroupsBus implements ClusterBus {
         }
         stopping = true;
         shutDownDelivery();
+        if (device != null) device.close();
     }
 
     /**
@@ -219,6 +262,7 @@ public final class JGroupsBus implements ClusterBus {
             Util.shutdown(channel);
         }
         delivery.shutdownNow();
+        if (device != null) device.close();
     }
 
     /** The channel, for fault injection in tests; null before {@link #start}. */
@@ -235,8 +279,46 @@ public final class JGroupsBus implements ClusterBus {
         members.stream().filter(m -> config.node(m.name()).isEmpty()).forEach(m -> at(Level.WARN)
                 .log("Node {} is not in the cluster configuration: it has no vote", m));
         quorum = quorum.afterView(names(members));
+        if (heldForDevice != null) {
+            heldForDevice.cancel(false);
+            heldForDevice = null;
+        }
+        if (device != null) {
+            device.partitionChanged(v.getViewId().getId(), names(members));
+            if (quorum.deviceDecides(names(members)) && device.reachable() && !device.votesFor(names(members))) {
+                // The witness decides this partition's quorum and answers within a few ms: publishing
+                // now would flap quorum (and stop resources) for nothing. Wait for it, at most a token.
+                heldMerged = v instanceof MergeView;
+                at(Level.DEBUG).log("View {}: waiting for the quorum device's answer", v.getViewId().getId());
+                heldForDevice = delivery.schedule(() -> guarded(this::releaseHeldView), config.token().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                askForReleaseWhileWaiting();
+                return;
+            }
+        }
         publish(v instanceof MergeView);
         askForReleaseWhileWaiting();
+    }
+
+    /** The device answered (or its vote lapsed): publish a held view, or recompute quorum. */
+    private void deviceAnswered() {
+        if (heldForDevice != null) {
+            releaseHeldView();
+        } else {
+            recompute();
+        }
+    }
+
+    private void releaseHeldView() {
+        if (heldForDevice != null) {
+            heldForDevice.cancel(false);
+            heldForDevice = null;
+        }
+        publish(heldMerged);
+    }
+
+    private List<Member> viewMembers() {
+        return view.getMembers().stream().map(JGroupsBus::memberOf).toList();
     }
 
     private void askForReleaseWhileWaiting() {
@@ -291,14 +373,14 @@ public final class JGroupsBus implements ClusterBus {
     }
 
     private void recompute() {
-        if (view != null) {
+        if (view != null && heldForDevice == null) {
             publish(false);
         }
     }
 
     private void publish(boolean merged) {
         List<Member> members = view.getMembers().stream().map(JGroupsBus::memberOf).toList();
-        boolean quorate = quorum.isQuorate(names(members));
+        boolean quorate = quorum.isQuorate(names(members), device != null && device.votesFor(names(members)));
         Optional<Member> dc = quorate || noQuorumIgnore ? Optional.of(members.get(0)) : Optional.empty();
         Membership next = new Membership(view.getViewId().getId(), members, quorate, dc);
         Optional<Membership> before = Optional.ofNullable(membership);

@@ -22,6 +22,9 @@ public interface QuorumDeviceVote extends AutoCloseable {
     /** Whether the witness answered recently, so that waiting a moment for its answer makes sense. */
     boolean reachable();
 
+    /** One line for status output: the witness, the connection, the vote. */
+    String describe();
+
     @Override
     void close();
 }

@@ -86,7 +86,7 @@ class ClusterConfigTest {
         return Stream.of(
                 Arguments.of("cluster_name = c\ntokn = 1000\n" + NODES,
                         "f:2: unknown setting 'tokn' (did you mean 'token'?); known settings: cluster_name, port, "
-                                + "token, two_node, wait_for_all, expected_votes, keyfile"),
+                                + "token, two_node, wait_for_all, expected_votes, keyfile, qdevice, qdevice_tie_breaker"),
                 Arguments.of(NODES, "f: 'cluster_name' is missing; add a line 'cluster_name = NAME'"),
                 Arguments.of("cluster_name = c\n", "f: there are no nodes; add a line 'node NAME addr=ADDRESS nodeid=N' per node"),
                 Arguments.of("cluster_name = c\ntoken = fast\n" + NODES,
@@ -140,5 +140,45 @@ class ClusterConfigTest {
         assertThat(c.node("n2")).map(ClusterConfig.Node::nodeId).contains(2);
         assertThat(c.node("n9")).isEmpty();
         assertThat(c.nodeNames()).isEqualTo(List.of("n1", "n2", "n3"));
+    }
+
+    private static final String TWO = "cluster_name = web\nnode n1 addr=10.0.0.1 nodeid=1\nnode n2 addr=10.0.0.2 nodeid=2\n";
+
+    @Test
+    void aQuorumDeviceAddsAVoteAndRoundTrips() throws Exception {
+        ClusterConfig c = ClusterConfig.parse(TWO + "qdevice = n3:5500\nqdevice_tie_breaker = highest\n", "cluster.conf");
+
+        assertThat(c.quorumDevice()).contains(new QuorumDevice("n3", 5500, "highest"));
+        assertThat(c.expectedVotes()).isEqualTo(3);
+        assertThat(c.twoNode()).isFalse();
+        assertThat(ClusterConfig.parse(c.format(), "again")).isEqualTo(c);
+    }
+
+    @Test
+    void quorumDeviceMistakesAreReportedWithTheirLine() {
+        assertThatThrownBy(() -> ClusterConfig.parse(TWO + "two_node = 1\nqdevice = n3\n", "cluster.conf"))
+                .hasMessageContaining("cluster.conf:4: two_node and qdevice exclude each other");
+        assertThatThrownBy(() -> ClusterConfig.parse(TWO + "qdevice = n3:99999\n", "cluster.conf"))
+                .hasMessageContaining("cluster.conf:4: qdevice = n3:99999: the port is not a number");
+        assertThatThrownBy(() -> ClusterConfig.parse(TWO + "qdevice = n3\nqdevice_tie_breaker = 7\n", "cluster.conf"))
+                .hasMessageContaining("qdevice_tie_breaker = 7 is not lowest, highest or the nodeid of a node");
+        assertThatThrownBy(() -> ClusterConfig.parse(TWO + "qdevice_tie_breaker = lowest\n", "cluster.conf"))
+                .hasMessageContaining("there is no qdevice");
+    }
+
+    @Test
+    void addingAndRemovingTheDeviceSwitchesTwoNodeAsPcsDoes() throws Exception {
+        ClusterConfig two = ClusterConfig.parse(TWO + "two_node = 1\n", "cluster.conf");
+        assertThat(two.twoNode()).isTrue();
+        assertThat(two.waitForAll()).isTrue();
+
+        ClusterConfig withDevice = two.withQuorumDevice(java.util.Optional.of(QuorumDevice.at("n3")));
+        assertThat(withDevice.twoNode()).isFalse();
+        assertThat(withDevice.waitForAll()).as("the wait_for_all two_node implied goes with it").isFalse();
+        assertThat(withDevice.expectedVotes()).isEqualTo(3);
+        assertThat(ClusterConfig.parse(withDevice.format(), "again")).isEqualTo(withDevice);
+
+        ClusterConfig back = withDevice.withQuorumDevice(java.util.Optional.empty());
+        assertThat(back).isEqualTo(two);
     }
 }

@@ -96,6 +96,7 @@ final class TestCluster implements AutoCloseable {
         private Boolean waitForAll;
         private Integer expectedVotes;
         private boolean noQuorumIgnore;
+        private Integer qdevicePort;
 
         private Builder(List<String> names) {
             this.names = names;
@@ -106,6 +107,8 @@ final class TestCluster implements AutoCloseable {
         Builder waitForAll() { waitForAll = true; return this; }
         Builder expectedVotes(int v) { expectedVotes = v; return this; }
         Builder noQuorumIgnore() { noQuorumIgnore = true; return this; }
+        /** A quorum witness on 127.0.0.1:port (start one with {@link #startWitness}). */
+        Builder quorumDevice(int port) { qdevicePort = port; return this; }
 
         TestCluster build() throws IOException, ClusterConfigException {
             Path dir = Files.createTempDirectory("pacer-testcluster");
@@ -120,6 +123,9 @@ final class TestCluster implements AutoCloseable {
                     .append("keyfile = ").append(keyFile).append('\n');
             if (waitForAll != null) {
                 conf.append("wait_for_all = ").append(waitForAll ? 1 : 0).append('\n');
+            }
+            if (qdevicePort != null) {
+                conf.append("qdevice = 127.0.0.1:").append(qdevicePort).append('\n');
             }
             if (expectedVotes != null) {
                 conf.append("expected_votes = ").append(expectedVotes).append('\n');
@@ -137,6 +143,16 @@ final class TestCluster implements AutoCloseable {
 
     ClusterConfig config() {
         return config;
+    }
+
+    /** Starts the quorum witness the configuration names, holding this cluster's witness key. */
+    pacer.qdevice.Qnetd startWitness() throws IOException {
+        Path keys = Files.createDirectories(dir.resolve("qnetd"));
+        Files.write(pacer.qdevice.Qnetd.keyFile(keys, config.clusterName()), key.witnessKey());
+        pacer.qdevice.Qnetd q = new pacer.qdevice.Qnetd(keys, new InetSocketAddress("127.0.0.1",
+                config.quorumDevice().orElseThrow().port()), pacer.qdevice.QdeviceClient::systemMonotonicMillis);
+        q.start();
+        return q;
     }
 
     /** Where the configuration and key files are (for child processes). */
@@ -165,6 +181,10 @@ final class TestCluster implements AutoCloseable {
         DISCARD discard = new DISCARD();
         JGroupsBus bus = new JGroupsBus(config, name, withKey, protocols -> protocols.add(1, discard));
         bus.setNoQuorumIgnore(noQuorumIgnore);
+        if (config.quorumDevice().isPresent()) {
+            bus.useQuorumDevice(config, Optional.of(new pacer.qdevice.QdeviceClient(config, name, withKey.witnessKey(),
+                    pacer.qdevice.QdeviceClient::systemMonotonicMillis)));
+        }
         Node node = new Node(bus, discard);
         running.put(name, node);
         bus.start();

@@ -84,6 +84,9 @@ public final class ApiServer implements AutoCloseable {
         AuthEndpoint authEndpoint = new AuthEndpoint(auth, throttle, tokens, json, s.nodeName());
         StatusEndpoints status = new StatusEndpoints(cluster::get, json, s.nodeName());
         ClusterEndpoints clusterEndpoints = new ClusterEndpoints(setup, lifecycle, json, s.nodeName());
+        // pacerd's lifecycle (ClusterRuntime) also runs the quorum device; other lifecycles (tests) do not.
+        QdeviceEndpoints qdevice = new QdeviceEndpoints(lifecycle instanceof QuorumDeviceAdmin q ? q
+                : QuorumDeviceAdmin.unavailable(), json, s.nodeName());
         Router router = new Router()
                 .addOpen("POST", "/auth", authEndpoint::login)
                 .add("GET", "/auth", authEndpoint::check)
@@ -96,7 +99,11 @@ public final class ApiServer implements AutoCloseable {
                 .add("POST", "/cluster/stop", clusterEndpoints::stop)
                 .add("POST", "/cluster/enable", clusterEndpoints::enable)
                 .add("POST", "/cluster/disable", clusterEndpoints::disable)
-                .add("POST", "/cluster/destroy", clusterEndpoints::destroy);
+                .add("POST", "/cluster/destroy", clusterEndpoints::destroy)
+                .add("POST", "/cluster/quorum-device", qdevice::useDevice)
+                .add("POST", "/qdevice/clusters", qdevice::serveCluster)
+                .add("POST", "/qdevice/clusters/remove", qdevice::forgetCluster)
+                .add("GET", "/qdevice/status", qdevice::status);
         List<Interceptor> chain = List.of(new ErrorMapping(json),
                 new Authentication(tokens, router::isOpen, s.nodeName()),
                 new AuditTrail(new AuditLog(s.stateDir().resolve("audit.log"), clock)),

@@ -14,6 +14,8 @@ import pacer.api.ApiException;
 import pacer.api.ApiServer;
 import pacer.api.ClusterLifecycle;
 import pacer.api.LocalCluster;
+import pacer.api.QuorumDeviceAdmin;
+import pacer.membership.QuorumDevice;
 import pacer.membership.ClusterConfig;
 import pacer.membership.ClusterConfigException;
 
@@ -26,7 +28,7 @@ import pacer.membership.ClusterConfigException;
  *
  * <p>Guarded by {@code this}: start and stop may come from the API's threads and the shutdown hook.
  */
-final class ClusterRuntime implements ClusterLifecycle {
+final class ClusterRuntime implements ClusterLifecycle, QuorumDeviceAdmin {
     private final Logger log = LoggerFactory.getLogger(ClusterRuntime.class);
     private final Path config;
     private final String name;
@@ -34,10 +36,18 @@ final class ClusterRuntime implements ClusterLifecycle {
     private final int controlPort;
     private final AutoStart autoStart;
     private final BootService boot;
+    private final WitnessHost witness;
     private Optional<ApiServer> api = Optional.empty();
     private PacerNode node;
 
     ClusterRuntime(Path config, String name, Path stateDir, int controlPort, BootService boot) {
+        this(config, name, stateDir, controlPort, boot, new WitnessHost(config.resolveSibling("qnetd"),
+                QuorumDevice.DEFAULT_PORT));
+    }
+
+    /** @param witness the quorum witness this pacerd runs for other clusters, if set up */
+    ClusterRuntime(Path config, String name, Path stateDir, int controlPort, BootService boot, WitnessHost witness) {
+        this.witness = witness;
         this.config = config;
         this.name = name;
         this.stateDir = stateDir;
@@ -160,5 +170,73 @@ final class ClusterRuntime implements ClusterLifecycle {
         node.close();
         node = null;
         return "stopped";
+    }
+
+    // ---- the quorum device ----
+
+    /**
+     * {@code pcs quorum device add|remove} on this node: cluster.conf rewritten atomically with the
+     * device (two_node and expected votes follow), and the running cluster switched to it at once.
+     */
+    @Override
+    public synchronized String useQuorumDevice(Optional<QuorumDevice> device, boolean checkOnly) throws ApiException {
+        if (!Files.exists(config)) {
+            throw new ApiException(409, "NOT_SET_UP", name + " has no cluster configuration (" + config
+                    + "): run 'pcs cluster setup NAME NODE...' first");
+        }
+        ClusterConfig next;
+        try {
+            next = ClusterConfig.load(config).withQuorumDevice(device);
+        } catch (ClusterConfigException e) {
+            throw new ApiException(409, "BAD_CONFIG", "the cluster configuration on " + name + " is not usable: "
+                    + e.getMessage());
+        }
+        if (checkOnly) return name + " can use " + device.map(d -> "quorum device " + d.address()).orElse("no quorum device");
+        try {
+            Path tmp = Files.createTempFile(config.toAbsolutePath().getParent(), ".cluster.conf", ".tmp");
+            Files.writeString(tmp, next.format());
+            Files.move(tmp, config, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ApiException(500, "NOT_WRITABLE", "cannot rewrite " + config + " on " + name + ": " + e.getMessage());
+        }
+        if (node != null) {
+            try {
+                node.useQuorumDevice(next);
+            } catch (IOException e) {
+                throw new ApiException(500, "QDEVICE_FAILED", "the configuration is written but the running cluster"
+                        + " on " + name + " could not switch to it: " + e.getMessage() + "; run 'pcs cluster stop' and"
+                        + " 'pcs cluster start' on " + name);
+            }
+        }
+        log.info("Quorum device: {} (expected votes {})", device.map(d -> "witness " + d.address()).orElse("none"),
+                next.expectedVotes());
+        return device.map(d -> "using quorum device " + d.address() + ", expected votes " + next.expectedVotes())
+                .orElse("no quorum device; expected votes " + next.expectedVotes()
+                        + (next.twoNode() ? " (two_node)" : ""));
+    }
+
+    @Override
+    public String serveCluster(String cluster, byte[] witnessKey) throws ApiException {
+        return witness.serve(cluster, witnessKey);
+    }
+
+    @Override
+    public String forgetCluster(String cluster) throws ApiException {
+        return witness.forget(cluster);
+    }
+
+    @Override
+    public List<String> witnessStatus() {
+        return witness.status();
+    }
+
+    /** pacerd's start: the witness listens if it already serves clusters. */
+    void startWitness() {
+        witness.startIfServing();
+    }
+
+    void closeWitness() {
+        witness.close();
     }
 }

@@ -199,7 +199,9 @@ final class ControlApi implements AutoCloseable {
                 + "members: " + m.members().stream().map(Member::name).collect(Collectors.joining(" ")) + "\n"
                 + "quorate: " + m.quorate() + "\n"
                 + "dc: " + m.dc().map(Member::name).orElse("") + "\n"
-                + "cib-version: " + cib.read().version() + "\n";
+                + "cib-version: " + cib.read().version() + "\n"
+                + "expected-votes: " + bus.expectedVotes() + "\n"
+                + bus.quorumDeviceState().map(d -> "quorum-device: " + d + "\n").orElse("");
         reply(ex, 200, "text/plain", text);
     }
 

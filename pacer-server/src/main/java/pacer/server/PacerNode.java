@@ -52,6 +52,7 @@ final class PacerNode implements AutoCloseable {
     private StonithFencer fencer;
     private Executor executor;
     private Controller controller;
+    private byte[] witnessKey;
 
     PacerNode(ClusterConfig cluster, String name, Path stateDir, int controlPort) {
         this.cluster = cluster;
@@ -65,6 +66,8 @@ final class PacerNode implements AutoCloseable {
                 cluster.token().toMillis(), stateDir);
         store = CibStore.open(new CibDisk(stateDir.resolve("cib"), Clock.systemUTC()), name);
         bus = JGroupsBus.open(cluster, name);
+        witnessKey = pacer.membership.ClusterKey.load(cluster.keyFile(), cluster.clusterName()).witnessKey();
+        useQuorumDevice(cluster);
         timers = new SystemTimers("pacer-timers");
         cib = new ReplicatedCib(bus, store, timers, answerTimeout(cluster));
         cib.start();
@@ -99,6 +102,15 @@ final class PacerNode implements AutoCloseable {
         controller = new Controller(bus, store, cib, fencer, timers, ControllerSettings.DEFAULTS, executor::stopAll,
                 selfFence);
         controller.start();
+    }
+
+    /** Uses the quorum device {@code config} names (or none) from now on: {@code pcs quorum device add|remove}. */
+    void useQuorumDevice(ClusterConfig config) throws java.io.IOException {
+        if (witnessKey == null) {
+            witnessKey = pacer.membership.ClusterKey.load(config.keyFile(), config.clusterName()).witnessKey();
+        }
+        bus.useQuorumDevice(config, config.quorumDevice().map(d -> new pacer.qdevice.QdeviceClient(config, name,
+                witnessKey, pacer.qdevice.QdeviceClient::systemMonotonicMillis)));
     }
 
     /** How long the DC waits for a member's CIB version before asking again: two tokens, at least a second. */

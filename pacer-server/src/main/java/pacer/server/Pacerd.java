@@ -56,6 +56,14 @@ public final class Pacerd implements Callable<Integer> {
     @Option(names = "--api-keystore-password-file", paramLabel = "FILE", description = "The password of --api-keystore.")
     Path apiKeystorePassword;
 
+    @Option(names = "--qnetd-dir", paramLabel = "DIR", description = "The quorum witness's folder (default: the"
+            + " folder 'qnetd' beside --config). 'pcs qdevice setup model net' makes it; pacerd then serves as the quorum"
+            + " witness of the clusters whose keys 'pcs quorum device add' puts there.")
+    Path qnetdDir;
+
+    @Option(names = "--qnetd-port", paramLabel = "PORT", description = "The quorum witness's TCP port (default: ${DEFAULT-VALUE}).")
+    int qnetdPort = pacer.membership.QuorumDevice.DEFAULT_PORT;
+
     @Option(names = "--no-api", description = "Do not start the HTTPS management API.")
     boolean noApi;
 
@@ -78,7 +86,9 @@ public final class Pacerd implements Callable<Integer> {
         // Logback reads these when the first logger is made, which is just below.
         System.setProperty("pacer.log.file", stateDir.resolve("pacerd.log").toString());
         System.setProperty("pacer.node", name);
-        ClusterRuntime runtime = new ClusterRuntime(config, name, stateDir, controlPort, BootService.systemd());
+        ClusterRuntime runtime = new ClusterRuntime(config, name, stateDir, controlPort, BootService.systemd(),
+                new WitnessHost(qnetdDir != null ? qnetdDir : config.toAbsolutePath().resolveSibling("qnetd"), qnetdPort));
+        runtime.startWitness();
         Optional<ApiServer> api;
         try {
             api = noApi ? Optional.empty()
@@ -92,6 +102,7 @@ public final class Pacerd implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.ifPresent(ApiServer::close);
             runtime.stop();
+            runtime.closeWitness();
             stopped.countDown();
         }, "pacerd-shutdown"));
         if (cluster == null) {

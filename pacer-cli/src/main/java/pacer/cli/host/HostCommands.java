@@ -39,6 +39,7 @@ public final class HostCommands {
                 .addSubcommand("deauth", new HostDeauthCommand())
                 .addSubcommand("password", new HostPasswordCommand(prompt));
         root.addSubcommand("host", host);
+        root.addSubcommand("qdevice", new QdeviceCommand());
         CommandLine cluster = root.getSubcommands().get("cluster");
         cluster.addSubcommand("auth", new HostAuthCommand(prompt));
         cluster.addSubcommand("setup", new ClusterSetupCommand());
@@ -48,6 +49,16 @@ public final class HostCommands {
         cluster.addSubcommand("disable", startStop("disable", "Do not start the cluster at boot, on the nodes."));
         cluster.addSubcommand("destroy", startStop("destroy", "Stop the cluster and remove its configuration, key and"
                 + " CIB on the nodes (asks first; --force does not)."));
+        return root;
+    }
+
+    /**
+     * Adds {@code quorum device} to the {@code quorum} group, once {@code PcsCommands} installed it.
+     *
+     * @return {@code root}, for chaining
+     */
+    public static CommandLine installQuorumDevice(CommandLine root) {
+        root.getSubcommands().get("quorum").addSubcommand("device", new QuorumDeviceCommand());
         return root;
     }
 

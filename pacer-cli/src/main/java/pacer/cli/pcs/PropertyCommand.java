@@ -31,7 +31,9 @@ final class PropertyCommand extends PcsCommandBase {
         switch (command) {
             case "set": {
                 Map<String, String> values = PcsArgs.pairs(rest(w, 1, 1));
-                return s.apply(cib -> PropertyEdits.set(cib, values, s.force(), PropertyEdits.ClusterFacts.UNKNOWN));
+                PropertyEdits.ClusterFacts facts = args.value("-f").isPresent() ? PropertyEdits.ClusterFacts.UNKNOWN
+                        : localClusterFacts();
+                return s.apply(cib -> PropertyEdits.set(cib, values, s.force(), facts));
             }
             case "unset":
                 return s.apply(cib -> PropertyEdits.unset(cib, rest(w, 1, 1), s.force()));
@@ -47,5 +49,15 @@ final class PropertyCommand extends PcsCommandBase {
     private static XmlElement crmConfig(PcsSession s) {
         return s.cib().xml().child("configuration").flatMap(c -> c.child("crm_config"))
                 .orElse(XmlElement.of("crm_config", Map.of(), List.of()));
+    }
+
+    /** What the local cluster configuration says about split-brain protection: is there a quorum witness? */
+    private static PropertyEdits.ClusterFacts localClusterFacts() {
+        try {
+            return new PropertyEdits.ClusterFacts(pacer.membership.ClusterConfig.load(
+                    pacer.membership.ClusterConfig.DEFAULT_PATH).quorumDevice().isPresent());
+        } catch (pacer.membership.ClusterConfigException e) {
+            return PropertyEdits.ClusterFacts.UNKNOWN;
+        }
     }
 }

@@ -41,13 +41,18 @@ final class QuorumText {
         List<String> members = List.of(membership.getOrDefault("members", "").split("\\s+")).stream()
                 .filter(m -> !m.isEmpty()).toList();
         boolean quorate = Boolean.parseBoolean(membership.getOrDefault("quorate", "false"));
-        int expected = Math.max(configured.size(), members.size());
-        boolean twoNode = expected == 2;
+        String device = membership.getOrDefault("quorum-device", "");
+        boolean hasDevice = !device.isEmpty();
+        boolean deviceVote = device.contains("vote held");
+        int expected = hasDevice ? Integer.parseInt(membership.getOrDefault("expected-votes", "0"))
+                : Math.max(configured.size(), members.size());
+        boolean twoNode = !hasDevice && expected == 2;
         int quorum = twoNode ? 1 : expected / 2 + 1;
         List<String> flags = new ArrayList<>();
         if (twoNode) flags.add("2Node");
         if (quorate) flags.add("Quorate");
         if (twoNode) flags.add("WaitForAll");
+        if (hasDevice) flags.add("Qdevice");
         List<String> out = new ArrayList<>();
         out.add("Quorum information");
         out.add("------------------");
@@ -62,7 +67,7 @@ final class QuorumText {
         out.add("----------------------");
         out.add(row("Expected votes:", Integer.toString(expected)));
         out.add(row("Highest expected:", Integer.toString(expected)));
-        out.add(row("Total votes:", Integer.toString(members.size())));
+        out.add(row("Total votes:", Integer.toString(members.size() + (deviceVote ? 1 : 0))));
         out.add(row("Quorum:", quorum + (quorate ? "" : " Activity blocked")));
         out.add(row("Flags:", String.join(" ", flags)));
         out.add("");
@@ -70,8 +75,14 @@ final class QuorumText {
         out.add("----------------------");
         out.add("    Nodeid      Votes    Qdevice Name");
         for (String m : members) {
-            out.add(String.format(Locale.ROOT, "%10s %10d %10s %s%s", configured.getOrDefault(m, "?"), 1, "NR", m,
+            // one partition shares the device's answer; "NA": this node cannot reach the witness
+            String q = !hasDevice ? "NR" : (device.contains(": connected") || !m.equals(self) ? "A," : "NA,")
+                    + (deviceVote ? "V" : "NV") + ",NMW";
+            out.add(String.format(Locale.ROOT, "%10s %10d %10s %s%s", configured.getOrDefault(m, "?"), 1, q, m,
                     m.equals(self) ? " (local)" : ""));
+        }
+        if (hasDevice) {
+            out.add(String.format(Locale.ROOT, "%10s %10d %10s %s", 0, deviceVote ? 1 : 0, "", "Qdevice"));
         }
         return out;
     }
