@@ -54,6 +54,10 @@ vip_holders() {   # the hosts with the VIP on eth1
     done
     return 0
 }
+device_connected() { in_host "$1" pcs quorum device status 2>/dev/null | grep -q 'State: *Connected'; }
+isolated_stopped() {   # neither the VIP nor Apache left on HOST
+    ! ip -n "$PREFIX$1" -o -4 addr show dev eth1 2>/dev/null | grep -q " $VIP/" && [ -z "$(apache_pids "$1")" ]
+}
 apache_hosts() { local h; for h in n1 n2; do [ -n "$(apache_pids "$h")" ] && echo "$h"; done; return 0; }
 curl_vip() { in_host "$1" curl -s --max-time 1 "http://$VIP/" 2>/dev/null; }
 one_copy() {   # VIP and Apache on exactly one node, the same one, answering the VIP from n3
@@ -233,6 +237,7 @@ seed_main() {
     d+="$(echo "$OUT" | tr '\n' ' ')"
     run n1 pcs property set no-quorum-policy=ignore || { ok=false; d+=" no-quorum-policy: $OUT; "; }
     d+=" $(echo "$OUT" | tr '\n' ' ')"
+    echo "$OUT" | grep -qi 'split brain' || { ok=false; d+=" | no split-brain warning for two nodes without fencing or witness"; }
     wait_for 10 n2_cib_has 'name="no-quorum-policy" value="ignore"' || true
     in_host n2 pacer cluster cib 2>/dev/null | grep -q 'name="stonith-enabled" value="false"' || { ok=false; d+=" | n2's CIB lacks stonith-enabled=false"; }
     record 6 "pcs property set (stonith, quorum)" $ok "$(elapsed "$t")" "$d"
@@ -347,6 +352,45 @@ seed_main() {
     d+="stats ${SEED_FAILOVER[node_kill]}"
     record 11b "kill of the active host (measurement)" $ok "$(elapsed "$t")" "$d"
 
+    # 11q. split brain done right (issue 6): n3 as the quorum witness; the isolated node stops by itself
+    t=$(now_ms); ok=true; d=""
+    cmd_start n3 --bare >>"$SEED_TMP/transcript" 2>&1 || { ok=false; d+="pacerd did not start on n3; "; }
+    echo "    n3# pacer host password hacluster   (password on stdin)" >> "$SEED_TMP/transcript"
+    OUT=$(echo "$SEED_PASSWORD" | in_host n3 pacer host password hacluster 2>&1) || { ok=false; d+="n3: pacer host password: $OUT; "; }
+    run n3 pcs qdevice setup model net --enable --start || { ok=false; d+="qdevice setup: $OUT; "; }
+    run n1 pcs host auth n3 -u hacluster -p "$SEED_PASSWORD" || { ok=false; d+="host auth n3: $OUT; "; }
+    run n1 pcs quorum device add model net host=n3 algorithm=ffsplit || { ok=false; d+="quorum device add: $OUT; "; }
+    run n1 pcs property set no-quorum-policy=stop || { ok=false; d+="no-quorum-policy=stop: $OUT; "; }
+    if wait_for 15 device_connected n1 && wait_for 15 device_connected n2; then d+="n1, n2 connected to the witness on n3; "
+    else ok=false; d+="not both connected to the witness after 15 s; "; fi
+    run n1 pcs quorum status
+    echo "$OUT" | grep -q 'Flags:.*Quorate.*Qdevice' || { ok=false; d+="pcs quorum status lacks 'Quorate Qdevice'; "; }
+    echo "$OUT" | grep -q 'Total votes: *3' && d+="quorum status: 3 votes (2 nodes + witness); " || { ok=false; d+="quorum status does not count 3 votes; "; }
+    samples=()
+    local stops=()
+    for ((i = 1; i <= SEED_REPS; i++)); do
+        wait_for 60 healthy || { ok=false; d+="rep $i: not healthy before the fault; "; break; }
+        active=$(curl_vip n3 || true); local other=n1; [ "$active" = n1 ] && other=n2
+        poller_start 60 "$SEED_TMP/poll-witness-$i"
+        local t0; t0=$(date +%s%N)
+        ip -n "$PREFIX$active" link set eth1 down
+        if wait_for 40 answered "$SEED_TMP/poll-witness-$i" "$t0" "$other"; then
+            ms=$(first_answer "$SEED_TMP/poll-witness-$i" "$t0" "$other"); samples+=("$ms"); d+="rep $i: $active isolated, $other answers after $ms ms"
+        else ok=false; d+="rep $i: $other did not take over within 40 s"; fi
+        poller_stop
+        if wait_for 20 isolated_stopped "$active"; then
+            local stop_ms=$(( ($(date +%s%N) - t0) / 1000000 )); stops+=("$stop_ms")
+            d+=", $active stopped VIP+Apache by itself within $stop_ms ms; "
+        else ok=false; d+=", $active STILL holds VIP or Apache 20 s after losing quorum (split brain); "; fi
+        ip -n "$PREFIX$active" link set eth1 up
+        if wait_for 30 healthy; then d+="merged: one copy on $(vip_holders); "
+        else ok=false; d+="NOT one copy 30 s after link up (VIP on '$(vip_holders | paste -sd, -)', apache on '$(apache_hosts | paste -sd, -)'); "; fi
+    done
+    stats_json witness_link_down "${samples[@]}"
+    stats_json witness_isolated_stop "${stops[@]}"
+    d+="stats failover ${SEED_FAILOVER[witness_link_down]} isolated-stop ${SEED_FAILOVER[witness_isolated_stop]}"
+    record 11q "quorum witness on n3: link down" $ok "$(elapsed "$t")" "$d"
+
     # 12. pcs resource cleanup
     t=$(now_ms); ok=true
     run n1 pcs resource cleanup || ok=false
@@ -357,6 +401,6 @@ seed_main() {
 
     local bad; bad=$(printf '%s\n' "${SEED_STEPS[@]}" | grep -c '"ok":false' || true)
     echo "seed: ${#SEED_STEPS[@]} steps, $bad not ok, $(elapsed "$SEED_T0") s wall"
-    for k in apache_kill link_down node_kill; do echo "seed: $k ms: ${SEED_FAILOVER[$k]:-none}"; done
+    for k in apache_kill link_down node_kill witness_link_down witness_isolated_stop; do echo "seed: $k ms: ${SEED_FAILOVER[$k]:-none}"; done
     [ "$bad" = 0 ]
 }

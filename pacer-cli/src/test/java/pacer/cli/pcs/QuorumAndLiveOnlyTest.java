@@ -73,6 +73,22 @@ class QuorumAndLiveOnlyTest {
     }
 
     @Test
+    void withAQuorumWitnessTheDeviceVoteIsCountedAndFlagged() {
+        Map<String, String> nodes = new LinkedHashMap<>();
+        nodes.put("n1", "1");
+        nodes.put("n2", "2");
+        List<String> survivor = QuorumText.render(QuorumText.parse("node: n1\nview: 7\nmembers: n1\nquorate: true\n"
+                + "expected-votes: 3\nquorum-device: witness n3: connected, vote held for [n1]\n"), nodes, PcsCli.NOW);
+        assertThat(survivor).contains("Expected votes:   3", "Total votes:      2", "Quorum:           2",
+                "Flags:            Quorate Qdevice", "         1          1    A,V,NMW n1 (local)",
+                "         0          1            Qdevice");
+        List<String> isolated = QuorumText.render(QuorumText.parse("node: n2\nview: 7\nmembers: n2\nquorate: false\n"
+                + "expected-votes: 3\nquorum-device: witness n3: not connected, no vote\n"), nodes, PcsCli.NOW);
+        assertThat(isolated).contains("Total votes:      1", "Quorum:           2 Activity blocked", "Flags:            Qdevice",
+                "         2          1  NA,NV,NMW n2 (local)", "         0          0            Qdevice");
+    }
+
+    @Test
     void liveOnlyCommandsRefuseAFile() throws IOException {
         Path file = dir.resolve("cib.xml");
         Files.writeString(file, PcsCli.resource("seed-base.xml"));
