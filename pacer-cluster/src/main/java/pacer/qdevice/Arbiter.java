@@ -36,6 +36,7 @@ final class Arbiter {
         Set<String> partition = Set.of();
         long lastSeen = Long.MIN_VALUE;
         boolean connected;
+        long connection;
         Set<String> granted = Set.of();
         long grantedAt = Long.MIN_VALUE;
         Vote lastVote;
@@ -50,18 +51,22 @@ final class Arbiter {
         this.cluster = cluster;
     }
 
-    /** A node connected (or reconnected). */
-    void connected(String node, int nodeId, long now) {
+    /** A node connected (or reconnected) on connection {@code connection}. */
+    void connected(String node, int nodeId, long connection, long now) {
         NodeState n = nodes.computeIfAbsent(node, k -> new NodeState());
         n.nodeId = nodeId;
         n.connected = true;
+        n.connection = connection;
         n.lastSeen = now;
     }
 
-    /** A node's connection closed: it is no competitor any more; its lease still runs out on its own. */
-    void disconnected(String node) {
+    /**
+     * A node's connection closed: it is no competitor any more; its lease still runs out on its
+     * own. An old connection that ends after the node reconnected changes nothing.
+     */
+    void disconnected(String node, long connection) {
         NodeState n = nodes.get(node);
-        if (n != null) {
+        if (n != null && n.connection == connection) {
             n.connected = false;
         }
     }

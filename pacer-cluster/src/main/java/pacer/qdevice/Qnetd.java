@@ -122,7 +122,8 @@ public final class Qnetd implements AutoCloseable {
                 s.setTcpNoDelay(true);
                 s.setSoTimeout(READ_TIMEOUT_MS);
                 connections.add(s);
-                Thread t = new Thread(() -> serve(s), "pacer-qnetd-conn-" + connectionIds.incrementAndGet());
+                int id = connectionIds.incrementAndGet();
+                Thread t = new Thread(() -> serve(s, id), "pacer-qnetd-conn-" + id);
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -131,7 +132,7 @@ public final class Qnetd implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, long connection) {
         String who = socket.getRemoteSocketAddress().toString();
         String cluster = null;
         String node = null;
@@ -169,7 +170,8 @@ public final class Qnetd implements AutoCloseable {
             int nodeId = (int) join.getLong("nodeid");
             QdeviceTiming timing = QdeviceTiming.forToken(Duration.ofMillis(join.getLong("token")));
             synchronized (this) {
-                arbiters.computeIfAbsent(cluster, Arbiter::new).connected(node, nodeId, monotonicMillis.getAsLong());
+                arbiters.computeIfAbsent(cluster, Arbiter::new).connected(node, nodeId, connection,
+                        monotonicMillis.getAsLong());
             }
             log.info("Node {} (id {}) of cluster {} connected from {}", node, nodeId, cluster, who);
             long seq = 0;
@@ -205,7 +207,7 @@ public final class Qnetd implements AutoCloseable {
             if (cluster != null && node != null) {
                 synchronized (this) {
                     Arbiter a = arbiters.get(cluster);
-                    if (a != null) a.disconnected(node);
+                    if (a != null) a.disconnected(node, connection);
                 }
                 log.info("Node {} of cluster {} disconnected", node, cluster);
             }

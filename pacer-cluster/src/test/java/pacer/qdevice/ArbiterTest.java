@@ -84,7 +84,7 @@ class ArbiterTest {
         ask("n2", 200, "n2");
         // n1 (the lower id) appears on its own; n2 holds and still talks to the witness
         assertThat(ask("n1", 210, "n1")).isEqualTo(Vote.NO);
-        arbiter.disconnected("n2"); // n2's connection closes: its lease still runs until 2200
+        arbiter.disconnected("n2", 0); // n2's connection closes: its lease still runs until 2200
         assertThat(ask("n1", 1000, "n1")).isEqualTo(Vote.NO);
         assertThat(ask("n1", 2300, "n1")).isEqualTo(Vote.YES);
     }
@@ -128,7 +128,7 @@ class ArbiterTest {
                 String n = nodes.get(r.nextInt(2));
                 switch (r.nextInt(5)) {
                     case 0 -> view.put(n, r.nextBoolean() ? Set.of(n) : Set.of("n1", "n2"));
-                    case 1 -> a.disconnected(n);
+                    case 1 -> a.disconnected(n, 0);
                     default -> {
                         long sent = now;
                         long arrives = now + r.nextInt(50);
@@ -156,5 +156,17 @@ class ArbiterTest {
                         .as("seed %d step %d: the vote counts for %s at once", seed, step, counting).isTrue();
             }
         }
+    }
+
+    @Test
+    void anOldConnectionEndingAfterAReconnectLeavesTheNodeConnected() {
+        arbiter.connected("n2", 2, 1, 0);
+        ask("n2", 0, "n1", "n2");
+        arbiter.connected("n2", 2, 2, 100); // reconnected; the first connection's reader ends later
+        arbiter.disconnected("n2", 1);
+        ask("n2", 200, "n1", "n2");
+        assertThat(ask("n1", 300, "n1")).as("n2 still talks to the witness and has not seen the split").isEqualTo(Vote.WAIT);
+        arbiter.disconnected("n2", 2);
+        assertThat(ask("n1", 310, "n1")).isEqualTo(Vote.YES);
     }
 }
