@@ -175,6 +175,7 @@ public final class Qnetd implements AutoCloseable {
             }
             log.info("Node {} (id {}) of cluster {} connected from {}", node, nodeId, cluster, who);
             long seq = 0;
+            Vote lastVote = null;
             send(out, QdeviceLine.of("WELCOME", "seq", "0").sealed(key, session, 's'));
             for (String line = readLine(in); line != null; line = readLine(in)) {
                 QdeviceLine request = QdeviceLine.open(line, key, session, 'c');
@@ -189,7 +190,8 @@ public final class Qnetd implements AutoCloseable {
                             (int) request.getLong("expected"), request.opt("tie").orElse("lowest"), timing,
                             monotonicMillis.getAsLong());
                 }
-                if (d.vote() != Vote.YES || request.opt("changed").isPresent()) {
+                if (d.vote() != lastVote || request.opt("changed").isPresent()) {
+                    lastVote = d.vote();
                     log.info("Cluster {}: node {} asks for partition {}: {} ({})", cluster, node, members.keySet(),
                             d.vote().wire(), d.reason());
                 }

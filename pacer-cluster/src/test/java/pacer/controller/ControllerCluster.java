@@ -88,6 +88,7 @@ final class ControllerCluster implements AutoCloseable {
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
     private volatile boolean closing;
+    private pacer.qdevice.Qnetd witness;
 
     private ControllerCluster(Path dir, ClusterConfig config, ClusterKey key) throws IOException {
         this.dir = dir;
@@ -101,6 +102,18 @@ final class ControllerCluster implements AutoCloseable {
     }
 
     static ControllerCluster create(Duration token, String... names) throws Exception {
+        return create(token, false, names);
+    }
+
+    /**
+     * Two (or more) nodes whose configuration names a quorum witness on a free loopback port;
+     * {@link #startWitness} starts it.
+     */
+    static ControllerCluster createWithWitness(Duration token, String... names) throws Exception {
+        return create(token, true, names);
+    }
+
+    private static ControllerCluster create(Duration token, boolean witness, String... names) throws Exception {
         Path dir = Files.createTempDirectory("pacer-controller");
         Path keyFile = dir.resolve("authkey");
         ClusterKey.generate(keyFile);
@@ -108,6 +121,7 @@ final class ControllerCluster implements AutoCloseable {
         StringBuilder conf = new StringBuilder().append("cluster_name = test\n").append("port = ").append(ports.get(0))
                 .append('\n').append("token = ").append(token.toMillis()).append('\n').append("keyfile = ")
                 .append(keyFile).append('\n');
+        if (witness) conf.append("qdevice = 127.0.0.1:").append(TestAgents.freePorts(1).get(0)).append('\n');
         for (int i = 0; i < names.length; i++) {
             conf.append("node ").append(names[i]).append(" addr=127.0.0.1 nodeid=").append(i + 1).append(" port=")
                     .append(ports.get(i)).append('\n');
@@ -167,6 +181,10 @@ final class ControllerCluster implements AutoCloseable {
         n.store = CibStore.open(new CibDisk(dir.resolve(name).resolve("cib"), java.time.Clock.systemUTC(), 3), name);
         n.discard = new DISCARD();
         n.bus = busWithDiscard(name, n.discard);
+        if (config.quorumDevice().isPresent()) {
+            n.bus.useQuorumDevice(config, java.util.Optional.of(new pacer.qdevice.QdeviceClient(config, name,
+                    key.witnessKey(), pacer.qdevice.QdeviceClient::systemMonotonicMillis)));
+        }
         n.timers = new SystemTimers("timers-" + name);
         n.cib = new ReplicatedCib(n.bus, n.store, n.timers, Duration.ofSeconds(2));
         n.agentTimers = ScheduledExecutorTimers.singleThread("agent-timers-" + name);
@@ -201,6 +219,42 @@ final class ControllerCluster implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("JGroupsBus's stack-hook constructor is the test hook for faults", e);
         }
+    }
+
+    /** Starts the quorum witness the configuration names, with this cluster's witness key; closed with the cluster. */
+    pacer.qdevice.Qnetd startWitness() throws IOException {
+        Path keys = Files.createDirectories(dir.resolve("qnetd"));
+        Files.write(pacer.qdevice.Qnetd.keyFile(keys, config.clusterName()), key.witnessKey());
+        pacer.qdevice.Qnetd q = new pacer.qdevice.Qnetd(keys, new java.net.InetSocketAddress("127.0.0.1",
+                config.quorumDevice().orElseThrow().port()), pacer.qdevice.QdeviceClient::systemMonotonicMillis);
+        q.start();
+        witness = q;
+        return q;
+    }
+
+    /** Cuts the cluster links between two groups of nodes, both ways (the witness stays reachable). */
+    void partition(List<String> a, List<String> b) {
+        for (String x : a) {
+            for (String y : b) {
+                node(x).discard.addIgnoreMember(address(y));
+                node(y).discard.addIgnoreMember(address(x));
+            }
+        }
+    }
+
+    private org.jgroups.Address address(String name) {
+        try {
+            var m = JGroupsBus.class.getDeclaredMethod("channel");
+            m.setAccessible(true);
+            return ((org.jgroups.JChannel) m.invoke(node(name).bus)).getAddress();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("JGroupsBus.channel() is the test hook for partitions", e);
+        }
+    }
+
+    /** Undoes {@link #partition}. */
+    void heal() {
+        running.values().forEach(n -> n.discard.resetIgnoredMembers());
     }
 
     /** Makes a node silent, as SIGSTOP would: nothing in or out; the others notice after the token. */
@@ -389,6 +443,7 @@ final class ControllerCluster implements AutoCloseable {
     @Override public void close() throws IOException {
         closing = true;
         for (String n : new ArrayList<>(running.keySet())) crash(n);
+        if (witness != null) witness.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
