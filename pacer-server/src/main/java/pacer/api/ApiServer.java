@@ -27,6 +27,7 @@ import pacer.api.auth.Authenticators;
 import pacer.api.auth.LoginThrottle;
 import pacer.api.auth.PasswordFile;
 import pacer.api.auth.TokenStore;
+import pacer.api.setup.ConfigUpdate;
 import pacer.api.setup.NodeSetup;
 import pacer.api.tls.ServerCertificate;
 
@@ -84,19 +85,25 @@ public final class ApiServer implements AutoCloseable {
         AuthEndpoint authEndpoint = new AuthEndpoint(auth, throttle, tokens, json, s.nodeName());
         StatusEndpoints status = new StatusEndpoints(cluster::get, json, s.nodeName());
         ClusterEndpoints clusterEndpoints = new ClusterEndpoints(setup, lifecycle, json, s.nodeName());
+        ClusterConfigEndpoints configEndpoints = new ClusterConfigEndpoints(
+                new ConfigUpdate(s.configPath(), s.keyPath(), s.nodeName()), lifecycle, json, s.nodeName());
         Router router = new Router()
                 .addOpen("POST", "/auth", authEndpoint::login)
                 .add("GET", "/auth", authEndpoint::check)
                 .add("GET", "/status", status::status)
                 .add("GET", "/cib", status::readCib)
                 .add("POST", "/cib", status::pushCib)
+                .add("POST", "/cib/remove-node", status::removeNode)
                 .add("POST", "/cluster/setup-node", clusterEndpoints::setupNode)
                 .add("POST", "/cluster/setup-node/undo", clusterEndpoints::undo)
                 .add("POST", "/cluster/start", clusterEndpoints::start)
                 .add("POST", "/cluster/stop", clusterEndpoints::stop)
                 .add("POST", "/cluster/enable", clusterEndpoints::enable)
                 .add("POST", "/cluster/disable", clusterEndpoints::disable)
-                .add("POST", "/cluster/destroy", clusterEndpoints::destroy);
+                .add("POST", "/cluster/destroy", clusterEndpoints::destroy)
+                .add("GET", "/cluster/config", configEndpoints::read)
+                .add("POST", "/cluster/config", configEndpoints::replace)
+                .add("POST", "/cluster/authkey", configEndpoints::readKey);
         List<Interceptor> chain = List.of(new ErrorMapping(json),
                 new Authentication(tokens, router::isOpen, s.nodeName()),
                 new AuditTrail(new AuditLog(s.stateDir().resolve("audit.log"), clock)),
