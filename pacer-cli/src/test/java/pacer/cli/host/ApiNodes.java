@@ -78,6 +78,12 @@ final class ApiNodes implements AutoCloseable {
 
             @Override public String destroy() {
                 lifecycleCalls.add(name + " destroy");
+                try {
+                    java.nio.file.Files.deleteIfExists(configPath(name));
+                    java.nio.file.Files.deleteIfExists(state(name).resolve("etc/authkey"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 return "Successfully destroyed cluster";
             }
         };
