@@ -9,6 +9,7 @@ SEED_KEEP=0
 SEED_JSON=""
 SEED_REPS=5
 SEED_TMP=""
+SEED_ONLY=""           # ",10,11q," to run only those of the optional steps 10, 11, 11b, 11q
 SEED_POLLER=""
 declare -gA SEED_FAILOVER=()
 
@@ -36,6 +37,8 @@ run() {
     echo "$OUT" | sed 's/^/    /' >> "$SEED_TMP/transcript"
     return $rc
 }
+
+want_step() { [ -z "$SEED_ONLY" ] || [[ "$SEED_ONLY" == *",$1,"* ]]; }
 
 wait_for() {   # wait_for SECONDS CMD...: until CMD succeeds
     local t=$1; shift
@@ -158,7 +161,8 @@ seed_main() {
             --json) [ $# -ge 2 ] || die "--json needs a FILE"; SEED_JSON=$(readlink -f "$2"); shift ;;
             --json=*) SEED_JSON=$(readlink -f "${1#*=}") ;;
             --reps) SEED_REPS=$2; shift ;;
-            *) die "seed: unknown option '$1' (seed [--keep] [--json FILE] [--reps N])" ;;
+            --steps) SEED_ONLY=",$2,"; shift ;;
+            *) die "seed: unknown option '$1' (seed [--keep] [--json FILE] [--reps N] [--steps 10,11,11b,11q])" ;;
         esac
         shift
     done
@@ -276,6 +280,7 @@ seed_main() {
     for h in n1 n2 n3; do local a; a=$(curl_vip "$h" || true); d+="$h: '$a' "; [ -n "$a" ] && [ "$a" = "$active" ] || ok=false; done
     record 9 "curl 192.168.33.99 from n1, n2, n3" $ok "$(elapsed "$t")" "$d"
 
+    if want_step 10; then
     # 10. Apache killed on the active node: restarted in place, the VIP stays
     t=$(now_ms); ok=true; d=""
     local samples=() i ms
@@ -296,7 +301,9 @@ seed_main() {
     stats_json apache_kill "${samples[@]}"
     d+="stats ${SEED_FAILOVER[apache_kill]}"
     record 10 "kill Apache on the active node" $ok "$(elapsed "$t")" "$d"
+    fi
 
+    if want_step 11; then
     # 11. link down of the active node: the other takes over; link up: the partitions merge
     t=$(now_ms); ok=true; d=""
     samples=()
@@ -329,7 +336,9 @@ seed_main() {
     stats_json link_down "${samples[@]}"
     d+="stats ${SEED_FAILOVER[link_down]}"
     record 11 "link down of the active node" $ok "$(elapsed "$t")" "$d"
+    fi
 
+    if want_step 11b; then
     # 11b. (measurement, issue 6) kill of the active host: every process, SIGSTOP then SIGKILL
     t=$(now_ms); ok=true; d=""
     samples=()
@@ -351,7 +360,9 @@ seed_main() {
     stats_json node_kill "${samples[@]}"
     d+="stats ${SEED_FAILOVER[node_kill]}"
     record 11b "kill of the active host (measurement)" $ok "$(elapsed "$t")" "$d"
+    fi
 
+    if want_step 11q; then
     # 11q. split brain done right (issue 6): n3 as the quorum witness; the isolated node stops by itself
     t=$(now_ms); ok=true; d=""
     cmd_start n3 --bare >>"$SEED_TMP/transcript" 2>&1 || { ok=false; d+="pacerd did not start on n3; "; }
@@ -390,6 +401,7 @@ seed_main() {
     stats_json witness_isolated_stop "${stops[@]}"
     d+="stats failover ${SEED_FAILOVER[witness_link_down]} isolated-stop ${SEED_FAILOVER[witness_isolated_stop]}"
     record 11q "quorum witness on n3: link down" $ok "$(elapsed "$t")" "$d"
+    fi
 
     # 12. pcs resource cleanup
     t=$(now_ms); ok=true

@@ -59,7 +59,8 @@ public final class JGroupsBus implements ClusterBus {
     private static final byte KIND_RELEASED = 3;
     private static final long START_TIMEOUT_SECONDS = 60;
 
-    private final ClusterConfig config;
+    /** Replaced by {@link #reloadNodes} (on the delivery thread); read anywhere. */
+    private volatile ClusterConfig config;
     private final ClusterConfig.Node selfNode;
     private final Member self;
     private final ClusterKey key;
@@ -246,6 +247,53 @@ public final class JGroupsBus implements ClusterBus {
         stopping = true;
         shutDownDelivery();
         if (device != null) device.close();
+    }
+
+    /**
+     * Takes a new node list while running ({@code pcs cluster node add|remove}): TCPPING looks for
+     * the members of {@code next} from now on, and quorum counts their votes with {@code next}'s
+     * expected votes, two_node and wait_for_all. A node still waiting for all keeps waiting, now
+     * for the new list. Members that left the list lose their vote; nobody is expelled from the
+     * view (a removed node stops by itself: {@code node remove} destroys the cluster there).
+     *
+     * @throws IllegalArgumentException if {@code next} is another cluster's, or lacks this node
+     * @throws IllegalStateException if the bus is not running
+     */
+    public void reloadNodes(ClusterConfig next) {
+        ClusterConfig current = config;
+        if (!next.clusterName().equals(current.clusterName())) {
+            throw new IllegalArgumentException("the new configuration is for cluster '" + next.clusterName()
+                    + "', this node runs cluster '" + current.clusterName() + "'");
+        }
+        ClusterConfig.Node me = next.node(self.name()).orElseThrow(() -> new IllegalArgumentException("node "
+                + self.name() + " is not in the new node list (" + String.join(", ", next.nodeNames()) + ")"));
+        if (!me.address().equals(selfNode.address()) || me.port() != selfNode.port() || me.nodeId() != selfNode.nodeId()) {
+            throw new IllegalArgumentException("node " + self.name() + " has a new address, port or nodeid in the new"
+                    + " configuration; that needs a restart of the cluster on it ('pcs cluster stop', 'pcs cluster start')");
+        }
+        JChannel ch = channel;
+        if (ch == null || stopping) {
+            throw new IllegalStateException("node " + self + ": the bus is " + (ch == null ? "not started" : "closed"));
+        }
+        List<java.net.InetSocketAddress> hosts;
+        try {
+            hosts = JGroupsStack.initialHosts(next);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve a node address of the new configuration: "
+                    + e.getMessage() + "; use IP addresses or add the names to /etc/hosts");
+        }
+        org.jgroups.protocols.TCPPING discovery = ch.getProtocolStack().findProtocol(org.jgroups.protocols.TCPPING.class);
+        if (discovery != null) discovery.setInitialHosts(hosts);
+        submit(() -> {
+            config = next;
+            quorum = new Quorum(java.util.Set.copyOf(next.nodeNames()), next.expectedVotes(), next.twoNode(),
+                    next.waitForAll(), quorum.waitingForAll() && next.waitForAll());
+            expectedVotes = next.expectedVotes();
+            at(Level.INFO).log("Node list reloaded: {}; expected votes {}{}", String.join(", ", next.nodeNames()),
+                    next.expectedVotes(), next.twoNode() ? ", two_node" : "");
+            if (view != null) quorum = quorum.afterView(names(view.getMembers().stream().map(JGroupsBus::memberOf).toList()));
+            recompute();
+        });
     }
 
     /**

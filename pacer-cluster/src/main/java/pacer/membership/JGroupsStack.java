@@ -58,15 +58,21 @@ final class JGroupsStack {
 
     private JGroupsStack() { }
 
+    /** Where TCPPING looks for the other members: every node of the node list. */
+    static List<InetSocketAddress> initialHosts(ClusterConfig config) throws UnknownHostException {
+        List<InetSocketAddress> hosts = new ArrayList<>();
+        for (ClusterConfig.Node n : config.nodes()) {
+            hosts.add(new InetSocketAddress(InetAddress.getByName(n.address()), n.port()));
+        }
+        return hosts;
+    }
+
     /** The protocols for {@code self}, bottom first, ready for {@code new JChannel(list)}. */
     static List<Protocol> protocols(ClusterConfig config, ClusterConfig.Node self, ClusterKey key)
             throws UnknownHostException {
         long token = config.token().toMillis();
         long interval = Math.max(10, token / 10);
-        List<InetSocketAddress> hosts = new ArrayList<>();
-        for (ClusterConfig.Node n : config.nodes()) {
-            hosts.add(new InetSocketAddress(InetAddress.getByName(n.address()), n.port()));
-        }
+        List<InetSocketAddress> hosts = initialHosts(config);
 
         TCP tcp = new TCP();
         tcp.setBindAddress(InetAddress.getByName(self.address()));

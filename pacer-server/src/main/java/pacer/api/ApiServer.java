@@ -27,6 +27,7 @@ import pacer.api.auth.Authenticators;
 import pacer.api.auth.LoginThrottle;
 import pacer.api.auth.PasswordFile;
 import pacer.api.auth.TokenStore;
+import pacer.api.setup.ConfigUpdate;
 import pacer.api.setup.NodeSetup;
 import pacer.api.tls.ServerCertificate;
 
@@ -87,12 +88,15 @@ public final class ApiServer implements AutoCloseable {
         // pacerd's lifecycle (ClusterRuntime) also runs the quorum device; other lifecycles (tests) do not.
         QdeviceEndpoints qdevice = new QdeviceEndpoints(lifecycle instanceof QuorumDeviceAdmin q ? q
                 : QuorumDeviceAdmin.unavailable(), json, s.nodeName());
+        ClusterConfigEndpoints configEndpoints = new ClusterConfigEndpoints(
+                new ConfigUpdate(s.configPath(), s.keyPath(), s.nodeName()), lifecycle, json, s.nodeName());
         Router router = new Router()
                 .addOpen("POST", "/auth", authEndpoint::login)
                 .add("GET", "/auth", authEndpoint::check)
                 .add("GET", "/status", status::status)
                 .add("GET", "/cib", status::readCib)
                 .add("POST", "/cib", status::pushCib)
+                .add("POST", "/cib/remove-node", status::removeNode)
                 .add("POST", "/cluster/setup-node", clusterEndpoints::setupNode)
                 .add("POST", "/cluster/setup-node/undo", clusterEndpoints::undo)
                 .add("POST", "/cluster/start", clusterEndpoints::start)
@@ -103,7 +107,10 @@ public final class ApiServer implements AutoCloseable {
                 .add("POST", "/cluster/quorum-device", qdevice::useDevice)
                 .add("POST", "/qdevice/clusters", qdevice::serveCluster)
                 .add("POST", "/qdevice/clusters/remove", qdevice::forgetCluster)
-                .add("GET", "/qdevice/status", qdevice::status);
+                .add("GET", "/qdevice/status", qdevice::status)
+                .add("GET", "/cluster/config", configEndpoints::read)
+                .add("POST", "/cluster/config", configEndpoints::replace)
+                .add("POST", "/cluster/authkey", configEndpoints::readKey);
         List<Interceptor> chain = List.of(new ErrorMapping(json),
                 new Authentication(tokens, router::isOpen, s.nodeName()),
                 new AuditTrail(new AuditLog(s.stateDir().resolve("audit.log"), clock)),

@@ -94,7 +94,8 @@ final class ClusterEndpoints {
         }
     }
 
-    private static ApiException refusal(SetupRefusedException e) {
+    /** 400 for an invalid request, 500 for files that cannot be written, 409 for every other refusal. */
+    static ApiException refusal(SetupRefusedException e) {
         int status = e.reason() == SetupRefusedException.Reason.INVALID ? 400
                 : e.reason() == SetupRefusedException.Reason.NOT_WRITABLE ? 500 : 409;
         return new ApiException(status, e.reason().name(), e.getMessage());

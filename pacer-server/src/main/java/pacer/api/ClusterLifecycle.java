@@ -1,6 +1,7 @@
 package pacer.api;
 
 import java.nio.file.Path;
+import pacer.membership.ClusterConfig;
 
 /**
  * Starts and stops the cluster on this node for {@code POST /cluster/start} and
@@ -25,6 +26,13 @@ public interface ClusterLifecycle {
      * the boot choice ({@code pcs cluster destroy}); the API's own files (tokens, certificate) stay.
      */
     String destroy() throws ApiException;
+
+    /**
+     * The configuration file was replaced with {@code config} ({@code pcs cluster node add|remove}):
+     * a running cluster takes its node list now; returns a sentence for the client. A refusal
+     * leaves the running cluster as it was.
+     */
+    String reload(ClusterConfig config) throws ApiException;
 
     /** Answers 501 with the commands to run on the node. */
     static ClusterLifecycle manual(String nodeName, Path configPath) {
@@ -51,6 +59,11 @@ public interface ClusterLifecycle {
             @Override
             public String disable() throws ApiException {
                 throw new ApiException(501, "NOT_IMPLEMENTED", "on " + nodeName + " run 'systemctl disable pacerd'");
+            }
+
+            @Override
+            public String reload(ClusterConfig config) {
+                return "the cluster is not running on " + nodeName + "; it reads the new node list when it starts";
             }
 
             @Override

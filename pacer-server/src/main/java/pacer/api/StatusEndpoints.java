@@ -1,9 +1,12 @@
 package pacer.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import pacer.cib.Cib;
 import pacer.cib.xml.XmlReader;
 import pacer.cib.xml.XmlSyntaxException;
 import pacer.cib.xml.XmlWriter;
@@ -13,8 +16,8 @@ import pacer.store.CibOperation;
 import pacer.store.WriteResult;
 
 /**
- * {@code GET /status}, {@code GET /cib} and {@code POST /cib}: the loopback control API's reads
- * and writes, behind authentication. The CIB travels as XML (what {@code pacer cluster cib}
+ * {@code GET /status}, {@code GET /cib}, {@code POST /cib} and {@code POST /cib/remove-node}: the
+ * loopback control API's reads and writes, behind authentication. The CIB travels as XML (what {@code pacer cluster cib}
  * prints and {@code cib-push} sends); everything else is JSON.
  */
 final class StatusEndpoints {
@@ -64,6 +67,41 @@ final class StatusEndpoints {
         }
         return json.response(200, json.object().put("cib_version", result.version().toString()))
                 .withAudit(new ApiResponse.Audit("", "cib", "version " + result.version()));
+    }
+
+    /**
+     * {@code POST /cib/remove-node {"node": NAME}} ({@code crm_node --remove}): the node's entry in
+     * {@code configuration/nodes} and its {@code node_state} go, in one write through the DC.
+     * Refused while the node is a member (stop it first).
+     */
+    ApiResponse removeNode(ApiRequest request) throws Exception {
+        LocalCluster c = running();
+        String node = Json.text(json.body(request), "node");
+        if (c.membership().members().stream().anyMatch(m -> m.name().equals(node))) {
+            throw new ApiException(409, "NODE_RUNNING", node + " is still a member of the cluster; stop the cluster"
+                    + " there first ('pcs cluster stop " + node + "'), then remove it");
+        }
+        Cib cib = c.cib();
+        List<CibOperation> ops = new ArrayList<>();
+        cib.configuration().nodes().stream().filter(n -> n.uname().equals(node))
+                .forEach(n -> ops.add(CibOperation.deleteIfPresent("configuration/nodes", "node", n.id())));
+        cib.status().nodes().stream().filter(n -> n.uname().equals(node))
+                .forEach(n -> ops.add(CibOperation.deleteIfPresent("status", "node_state", n.id())));
+        if (ops.isEmpty()) {
+            return json.response(200, json.object().put("node", nodeName).put("message", node + " is not in the CIB"));
+        }
+        WriteResult result;
+        try {
+            result = c.write(CibOperation.batch(ops)).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiException(504, "DC_TIMEOUT", "the DC did not answer within " + WRITE_TIMEOUT_SECONDS
+                    + " s; check GET /status for a DC and quorum");
+        }
+        if (!result.accepted()) {
+            throw new ApiException(409, "CIB_REJECTED", String.join("\n", result.reasons()));
+        }
+        return json.response(200, json.object().put("node", nodeName).put("message", node + " removed from the CIB"))
+                .withAudit(new ApiResponse.Audit("", "cib node " + node, "removed"));
     }
 
     private LocalCluster running() throws ApiException {

@@ -163,6 +163,23 @@ final class ClusterRuntime implements ClusterLifecycle, QuorumDeviceAdmin {
         return "Successfully destroyed cluster";
     }
 
+    /**
+     * A running cluster takes the new node list at once ({@code JGroupsBus.reloadNodes}: discovery
+     * and quorum); a stopped one reads the file when it starts.
+     */
+    @Override
+    public synchronized String reload(ClusterConfig next) throws ApiException {
+        if (node == null) return "the cluster is not running on " + name + "; it reads the new node list when it starts";
+        try {
+            node.bus().reloadNodes(next);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ApiException(409, "RELOAD_REFUSED", "the running cluster on " + name + " cannot take the new"
+                    + " node list: " + e.getMessage());
+        }
+        log.info("Cluster configuration reloaded: nodes {}", next.nodeNames());
+        return "Cluster configuration reloaded";
+    }
+
     @Override
     public synchronized String stop() {
         if (node == null) return "the cluster is not running on " + name;

@@ -60,7 +60,7 @@ class ApiClusterTest {
         return "{\"config\":" + quote(config) + ",\"authkey\":\"" + KEY + "\",\"check_only\":" + checkOnly + "}";
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return "\"" + s.replace("\n", "\\n") + "\"";
     }
 

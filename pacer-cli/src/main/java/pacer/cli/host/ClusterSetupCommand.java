@@ -109,7 +109,7 @@ final class ClusterSetupCommand implements Callable<Integer> {
     }
 
     /** The address the cluster transport of node {@code n} uses: addr=, else its name resolved. */
-    private static String clusterAddress(NodeSpec n, KnownHosts.Entry entry, int clusterSize) {
+    static String clusterAddress(NodeSpec n, KnownHosts.Entry entry, int clusterSize) {
         if (n.addr().isPresent()) return n.addr().get();
         InetAddress resolved;
         try {

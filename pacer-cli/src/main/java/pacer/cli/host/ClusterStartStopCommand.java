@@ -115,7 +115,7 @@ final class ClusterStartStopCommand implements Callable<Integer> {
     }
 
     /** This host's short name, as pcs names the local node. */
-    private static String localNode() {
+    static String localNode() {
         try {
             String host = java.net.InetAddress.getLocalHost().getHostName();
             return host.contains(".") ? host.substring(0, host.indexOf('.')) : host;

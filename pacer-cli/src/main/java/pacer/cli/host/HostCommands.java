@@ -8,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Installs {@code pacer host auth|deauth|password} and {@code pacer cluster auth|setup|start|stop}
+ * Installs {@code pacer host auth|deauth|password} and {@code pacer cluster auth|setup|start|stop|...|node}
  * into the command tree. The commands get standard input through their constructors (for
  * password prompts), so they are added here rather than by annotation.
  */
@@ -49,6 +49,10 @@ public final class HostCommands {
         cluster.addSubcommand("disable", startStop("disable", "Do not start the cluster at boot, on the nodes."));
         cluster.addSubcommand("destroy", startStop("destroy", "Stop the cluster and remove its configuration, key and"
                 + " CIB on the nodes (asks first; --force does not)."));
+        cluster.addSubcommand("node", new CommandLine(new ClusterNodeCommand())
+                .addSubcommand("add", new NodeAddCommand())
+                .addSubcommand("remove", new NodeRemoveCommand())
+                .addSubcommand("clear", new NodeClearCommand()));
         return root;
     }
 

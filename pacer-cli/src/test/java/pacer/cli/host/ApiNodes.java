@@ -32,8 +32,10 @@ final class ApiNodes implements AutoCloseable {
     final Path dir;
     final ServerCertificate cert;
     final Map<String, ApiServer> servers = new LinkedHashMap<>();
-    /** "NODE VERB" for each enable, disable or destroy a node's API was asked for, in order. */
+    /** "NODE VERB" for each start, enable, disable, destroy or reload a node's API was asked for, in order. */
     final List<String> lifecycleCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Nodes whose running cluster refuses a reload (as a bus refusing a node list would). */
+    final Set<String> refuseReload = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ApiNodes(Path dir, ServerCertificate cert) {
         this.dir = dir;
@@ -54,10 +56,10 @@ final class ApiNodes implements AutoCloseable {
         return server;
     }
 
-    /** start/stop as the manual stub answers; enable/disable/destroy recorded and answered as pacerd does. */
+    /** stop as the manual stub answers; start/enable/disable/destroy/reload recorded and answered as pacerd does. */
     private ClusterLifecycle recording(String name, ClusterLifecycle manual) {
         return new ClusterLifecycle() {
-            @Override public String start() throws pacer.api.ApiException { return manual.start(); }
+            @Override public String start() { lifecycleCalls.add(name + " start"); return "started"; }
 
             @Override public String stop() throws pacer.api.ApiException { return manual.stop(); }
 
@@ -65,8 +67,23 @@ final class ApiNodes implements AutoCloseable {
 
             @Override public String disable() { lifecycleCalls.add(name + " disable"); return "Cluster Disabled"; }
 
+            @Override public String reload(pacer.membership.ClusterConfig config) throws pacer.api.ApiException {
+                if (refuseReload.contains(name)) {
+                    throw new pacer.api.ApiException(409, "RELOAD_REFUSED", "the running cluster on " + name
+                            + " cannot take the new node list (test)");
+                }
+                lifecycleCalls.add(name + " reload " + String.join(",", config.nodeNames()));
+                return "Cluster configuration reloaded";
+            }
+
             @Override public String destroy() {
                 lifecycleCalls.add(name + " destroy");
+                try {
+                    java.nio.file.Files.deleteIfExists(configPath(name));
+                    java.nio.file.Files.deleteIfExists(state(name).resolve("etc/authkey"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 return "Successfully destroyed cluster";
             }
         };

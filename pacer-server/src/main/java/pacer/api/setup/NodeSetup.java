@@ -1,17 +1,14 @@
 package pacer.api.setup;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import pacer.membership.ClusterConfig;
+import pacer.membership.ClusterConfigEdit;
 import pacer.membership.ClusterConfigException;
 
 /**
@@ -52,7 +49,7 @@ public final class NodeSetup {
             throw new SetupRefusedException(SetupRefusedException.Reason.ALREADY_IN_CLUSTER, nodeName
                     + " already belongs to cluster '" + existingName() + "' (" + configPath + " exists); to reuse"
                     + " the node, stop pacerd there and remove " + configPath + " and " + keyPath
-                    + " (pacer cluster destroy is not implemented yet)");
+                    + " (or run 'pcs cluster destroy' there)");
         }
         if (runsCluster.getAsBoolean()) {
             throw new SetupRefusedException(SetupRefusedException.Reason.ALREADY_IN_CLUSTER, nodeName
@@ -78,8 +75,8 @@ public final class NodeSetup {
     public synchronized List<Path> write(String configText, byte[] key) throws SetupRefusedException {
         String text = check(configText, key);
         try {
-            atomicWrite(keyPath, key, "r--------");
-            atomicWrite(configPath, text.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+            AtomicFile.write(keyPath, key, "r--------");
+            AtomicFile.write(configPath, text.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(keyPath);
@@ -121,8 +118,7 @@ public final class NodeSetup {
     }
 
     private ClusterConfig withLocalKeyPath(ClusterConfig c) {
-        return new ClusterConfig(c.clusterName(), c.nodes(), c.port(), c.token(), c.twoNode(), c.waitForAll(),
-                c.expectedVotes(), keyPath);
+        return ClusterConfigEdit.withKeyFile(c, keyPath);
     }
 
     private String existingName() {
@@ -137,22 +133,5 @@ public final class NodeSetup {
         return new SetupRefusedException(SetupRefusedException.Reason.NOT_WRITABLE, "cannot write the cluster"
                 + " configuration in " + dir + " on " + nodeName + (e == null ? "" : ": " + e.getMessage())
                 + "; pacerd needs to write there (is it running as root? is the disk full or read-only?)");
-    }
-
-    private static void atomicWrite(Path target, byte[] content, String mode) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(content));
-            ch.force(true);
-        }
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(mode));
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // not every file system lets a directory be synced
-        }
     }
 }

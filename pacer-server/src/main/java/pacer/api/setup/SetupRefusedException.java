@@ -1,6 +1,6 @@
 package pacer.api.setup;
 
-/** Why this node refused (part of) a cluster setup; the message names the fix. */
+/** Why this node refused (part of) a cluster setup or configuration change; the message names the fix. */
 public final class SetupRefusedException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -13,7 +13,13 @@ public final class SetupRefusedException extends Exception {
         /** The files cannot be written here. */
         NOT_WRITABLE,
         /** An undo found files this setup did not write, and left them alone. */
-        NOT_OURS
+        NOT_OURS,
+        /** A configuration change for a node that is in no cluster. */
+        NOT_IN_CLUSTER,
+        /** A configuration of another cluster (another name). */
+        OTHER_CLUSTER,
+        /** A configuration sent with the fingerprint of another cluster key. */
+        KEY_MISMATCH
     }
 
     private final Reason reason;
