@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The witness's decision for one cluster, algorithm ffsplit: the vote goes to one partition at a
- * time; the partition with the most nodes wins, a tie goes to the partition that held the vote,
- * then to the tie-breaker (the partition with the lowest node id, the highest, or a given one).
+ * time; the partition with the most nodes wins, a tie goes to the partition that last held the
+ * vote when it needed it (its quorum depended on it), then to the tie-breaker (the partition with the lowest node id, the highest, or a given one).
  * No vote without a live connection.
  *
  * <p>A request for partition P is answered
@@ -18,8 +18,10 @@ import java.util.TreeMap;
  *   <li><b>no</b> while a node outside P may still hold a lease for another partition that the
  *       vote decides (a lone node of a two-node cluster): it has not reported a new partition and
  *       its lease, counted from when the witness granted it, has not run out;
- *   <li><b>wait</b> while a node outside P still talks to the witness but reports a partition
- *       overlapping P: it has not noticed the split yet and will report within a token;
+ *   <li><b>wait</b> while another member of P, talking to the witness, reports a different
+ *       partition (the request is old: held up in TCP while a link was down; or the members
+ *       disagree for a moment), or a node outside P still talks to the witness but reports a
+ *       partition overlapping P (it has not noticed the split yet and will report within a token);
  *   <li><b>no</b> when a disjoint partition reported by a connected node beats P;
  *   <li><b>yes</b> otherwise: P holds the vote.
  * </ol>
@@ -90,7 +92,9 @@ final class Arbiter {
         if (d.vote() == Vote.YES) {
             self.granted = p;
             self.grantedAt = now;
-            holder = p;
+            if (decides(p.size(), expectedVotes)) {
+                holder = p; // the partition that last needed the vote keeps it in a tie
+            }
         }
         self.lastVote = d.vote();
         return d;
@@ -99,6 +103,16 @@ final class Arbiter {
     private Decision decide(String node, Set<String> p, int expectedVotes, QdeviceTiming timing, long now) {
         long lease = timing.lease().toMillis();
         long silent = timing.silentAfter().toMillis();
+        for (String m : p) {
+            NodeState x = nodes.get(m);
+            if (m.equals(node) || x == null || !x.connected || now - x.lastSeen >= silent) continue;
+            if (!x.partition.isEmpty() && !x.partition.equals(p)) {
+                // a member of P says it is elsewhere: this request is old (held up in TCP while a link
+                // was down) or the members disagree for a moment; never decide on it
+                return new Decision(Vote.WAIT, "node " + m + " reports partition " + names(x.partition) + ", not "
+                        + names(p));
+            }
+        }
         for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
             NodeState y = e.getValue();
             if (p.contains(e.getKey()) || y.granted.isEmpty() || y.granted.equals(p)) continue;

@@ -40,8 +40,11 @@ import pacer.membership.QuorumDeviceVote;
 public final class QdeviceClient implements QuorumDeviceVote {
     private static final Logger log = LoggerFactory.getLogger(QdeviceClient.class);
 
-    /** The vote, held for one exact partition until a moment on the monotonic clock. */
-    private record Grant(Set<String> members, long expiresAt) { }
+    /** The vote, held for one exact partition, in one epoch, until a moment on the monotonic clock. */
+    private record Grant(Set<String> members, long expiresAt, long epoch) { }
+
+    /** When a request was sent, and in which partition epoch. */
+    private record Sent(long at, long epoch) { }
 
     private final QuorumDevice device;
     private final ClusterConfig config;
@@ -55,6 +58,12 @@ public final class QdeviceClient implements QuorumDeviceVote {
     private Runnable onChange = () -> { };
 
     private volatile Grant grant;
+    /**
+     * Counts partition changes; written only by the bus's thread ({@link #partitionChanged}). A vote
+     * won in an earlier epoch never counts, even for the same members again: the witness may have
+     * given it away since this node reported the partition in between.
+     */
+    private volatile long epoch;
     private volatile long lastAnswerAt = Long.MIN_VALUE;
     private volatile boolean connected;
 
@@ -63,8 +72,9 @@ public final class QdeviceClient implements QuorumDeviceVote {
     private OutputStream out;
     private String session;
     private long seq;
-    private final Map<Long, Long> sentAt = new HashMap<>();
+    private final Map<Long, Sent> sentAt = new HashMap<>();
     private List<String> partition = List.of();
+    private long partitionEpoch;
     private long connectFailures;
     private String lastProblem = "";
     private Vote lastVote;
@@ -105,11 +115,13 @@ public final class QdeviceClient implements QuorumDeviceVote {
 
     @Override
     public void partitionChanged(long viewId, List<String> members) {
+        long e = epoch + 1;
+        epoch = e; // at once, on the bus's thread: from now on no earlier vote counts
         submit(() -> {
             partition = List.copyOf(members);
-            if (grant != null && !grant.members().equals(Set.copyOf(members))) {
-                grant = null; // a vote for another partition never counts for this one
-            }
+            partitionEpoch = e;
+            sentAt.clear(); // answers to requests of the earlier partition are ignored
+            if (grant != null && grant.epoch() != e) grant = null;
             ask(true);
         });
     }
@@ -117,7 +129,8 @@ public final class QdeviceClient implements QuorumDeviceVote {
     @Override
     public boolean votesFor(List<String> members) {
         Grant g = grant;
-        return g != null && g.members().equals(Set.copyOf(members)) && monotonicMillis.getAsLong() < g.expiresAt();
+        return g != null && g.epoch() == epoch && g.members().equals(Set.copyOf(members))
+                && monotonicMillis.getAsLong() < g.expiresAt();
     }
 
     @Override
@@ -224,7 +237,7 @@ public final class QdeviceClient implements QuorumDeviceVote {
                         "tie", device.tieBreaker(), "members", members, "changed", "1")
                 : QdeviceLine.of("VOTE", "seq", String.valueOf(s), "expected", String.valueOf(config.expectedVotes()),
                         "tie", device.tieBreaker(), "members", members);
-        sentAt.put(s, monotonicMillis.getAsLong());
+        sentAt.put(s, new Sent(monotonicMillis.getAsLong(), partitionEpoch));
         sentAt.keySet().removeIf(k -> k < s - 64);
         try {
             write(out, line.sealed(key, session, 'c'));
@@ -237,17 +250,17 @@ public final class QdeviceClient implements QuorumDeviceVote {
         if (from != socket) return;
         lastAnswerAt = monotonicMillis.getAsLong();
         long s = answer.getLong("seq");
-        Long sent = sentAt.get(s);
+        Sent sent = sentAt.get(s);
         Vote vote = Vote.ofWire(answer.get("vote"));
         Set<String> members = Qnetd.members(answer.get("members")).keySet();
         Set<String> current = Set.copyOf(partition);
-        if (sent == null || !members.equals(current)) return; // an answer for an earlier partition
+        if (sent == null || sent.epoch() != epoch || !members.equals(current)) return; // for an earlier partition
         Grant before = grant;
         Vote previous = lastVote;
         if (vote == Vote.YES) {
-            long expires = sent + timing.lease().toMillis();
-            if (before == null || !before.members().equals(current) || expires > before.expiresAt()) {
-                grant = new Grant(Set.copyOf(current), expires);
+            long expires = sent.at() + timing.lease().toMillis();
+            if (before == null || before.epoch() != sent.epoch() || expires > before.expiresAt()) {
+                grant = new Grant(Set.copyOf(current), expires, sent.epoch());
             }
             thread.schedule(this::expireLease, Math.max(1, expires - monotonicMillis.getAsLong()), TimeUnit.MILLISECONDS);
         } else if (vote == Vote.NO) {
