@@ -9,6 +9,9 @@ S="${PACER_LAB_STATE:-/run/pacer-lab}"
 VIP=192.168.33.99
 NSP=pacer-                       # the lab's network namespace prefix
 LAB_UP_BY_US=0
+LAB_WAS_OURS=0
+# For the final message: what became of the lab.
+lab_fate() { if [ "$LAB_WAS_OURS" = 1 ]; then echo "the lab is down"; else echo "the lab was not brought up by this run and is left as it is"; fi; }
 
 die() { echo "$PROG: $*" >&2; exit 1; }
 say() { echo "$PROG: $*" >&2; }
@@ -273,7 +276,7 @@ lab_up() {
     [ -f "$S/hosts" ] && die "the lab is up already (another bench or engineer?): wait, or if it is yours: lab/pacer-lab down"
     ip netns list 2>/dev/null | grep -qE "^${NSP}(n[0-9]+|sw)( |$)" \
         && die "left-over lab namespaces exist (ip netns list): if nobody uses them, run lab/pacer-lab down"
-    LAB_UP_BY_US=1
+    LAB_UP_BY_US=1; LAB_WAS_OURS=1
     PACER_LAB_NODES="n1 n2" lab up 3 >"$WORK/lab-up.log" 2>&1 || { cat "$WORK/lab-up.log" >&2; die "lab/pacer-lab up failed"; }
 }
 lab_down() {
