@@ -246,11 +246,11 @@ ensure_packages() {   # ensure_packages PKG:PATH...
         chmod 755 /usr/sbin/policy-rc.d; POLICY_MADE=1
     fi
     local rc=0
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}" >"$WORK/apt.log" 2>&1 || {
-        apt-get update -q >>"$WORK/apt.log" 2>&1 || true
-        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}" >>"$WORK/apt.log" 2>&1 || rc=$?; }
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}" >"$LOGS/apt.log" 2>&1 || {
+        apt-get update -q >>"$LOGS/apt.log" 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}" >>"$LOGS/apt.log" 2>&1 || rc=$?; }
     restore_policy
-    [ $rc = 0 ] || die "apt-get install ${missing[*]} failed (exit $rc); its output: $WORK/apt.log"
+    [ $rc = 0 ] || die "apt-get install ${missing[*]} failed (exit $rc); its output: $LOGS/apt.log"
     # Anything the install started in the root namespace is ours to stop, by PID.
     local p
     for p in $(comm -13 <(echo "$before") <(root_ns_daemons | sort)); do
