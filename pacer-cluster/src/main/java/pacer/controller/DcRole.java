@@ -152,6 +152,14 @@ final class DcRole implements Role {
     @Override public void historyReceived(ExecutorHistory h) {
         if (!history.answered(h)) return;
         Cib cib = ctx.cib().read();
+        if (history.takeRejoined(h.node())) {
+            log.atInfo().addKeyValue("node", h.node()).log("{} joined: its operation history ({} result(s)) replaces"
+                    + " what the CIB said of it", h.node(), h.results().size());
+            recorder.replaceNodeHistory(h.node(), h.results(), cib);
+            abort("the operation history of " + h.node() + " was replaced on its join");
+            kick();
+            return;
+        }
         List<OperationReport> missing = h.results().stream().filter(r -> ResultRecorder.missing(r, cib)).toList();
         if (!missing.isEmpty()) {
             log.atInfo().addKeyValue("node", h.node()).log("Recording {} result(s) from {}'s history that the CIB lacks: {}",

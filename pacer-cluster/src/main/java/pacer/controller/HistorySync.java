@@ -24,6 +24,9 @@ import pacer.time.Timers;
  * operations they were still running have reported. Without it a result sent to a DC that died
  * (or that the old DC received and never wrote) is lost, and the new DC starts the resource again.
  *
+ * <p>A member that joins while this DC is the DC (a restarted node, the other half of a healed
+ * split) is asked too, and its answer replaces its {@code lrm} state ({@link #takeRejoined}).
+ *
  * <p>Never hangs: a member that does not answer is asked again every {@code timeout}, and after
  * {@link #ATTEMPTS} the DC goes on without it (logged). A member still running operations is asked
  * again every {@code timeout} until they are done, so a result that went to the dead DC instead of
@@ -46,6 +49,10 @@ final class HistorySync {
     /** Per member: the operations it was running when it answered, until each reports. */
     private final Map<String, Set<String>> running = new HashMap<>();
     private Membership membership;
+    /** The members of the previous membership this DC saw; null before its first. */
+    private Set<String> previous;
+    /** Members that joined while this DC was the DC (a restart, or the other half of a split). */
+    private final Set<String> rejoined = new java.util.HashSet<>();
     private Timers.Cancellable timer = () -> { };
 
     /** @param changed called when the wait may be over (the DC's loop is kicked) */
@@ -58,6 +65,12 @@ final class HistorySync {
     /** Asks the members not asked yet; forgets those that left. */
     void membership(Membership m) {
         membership = m;
+        Set<String> now = m.members().stream().map(Member::name).collect(Collectors.toSet());
+        if (previous != null) {
+            now.stream().filter(n -> !previous.contains(n)).forEach(rejoined::add);
+        }
+        rejoined.retainAll(now);
+        previous = now;
         asked.keySet().removeIf(n -> !m.contains(n));
         done.removeIf(n -> !m.contains(n));
         running.keySet().removeIf(n -> !m.contains(n));
@@ -78,6 +91,15 @@ final class HistorySync {
         }
         changed.run();
         return true;
+    }
+
+    /**
+     * Whether {@code node} joined while this DC was the DC; asked once per join. Its history then
+     * replaces what the CIB says of it, as Pacemaker's join erases a joining node's {@code lrm}:
+     * what a node ran before it left (or before its pacerd restarted) is no longer known.
+     */
+    boolean takeRejoined(String node) {
+        return rejoined.remove(node);
     }
 
     /** A result came in: that operation is no longer waited for. */

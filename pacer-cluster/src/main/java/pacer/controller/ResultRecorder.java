@@ -60,6 +60,25 @@ final class ResultRecorder {
                 post.accept(() -> written.forEach((k, v) -> failCounts.remove(k, v))));
     }
 
+    /**
+     * Replaces everything the status says {@code node} ran with {@code reports} (its executor's
+     * history), as one write: the node's {@code lrm_resource} entries go, the reports' entries come.
+     * Fail counts are left as they are: these results were counted when they happened.
+     */
+    void replaceNodeHistory(String node, List<OperationReport> reports, Cib cib) {
+        Optional<String> nodeId = LrmRecord.nodeId(cib, node);
+        if (nodeId.isEmpty()) return;
+        List<CibOperation> ops = new ArrayList<>();
+        cib.status().nodes().stream().filter(n -> n.uname().equals(node)).findFirst().ifPresent(n ->
+                n.resources().forEach(lrm -> ops.add(CibOperation.deleteIfPresent(
+                        LrmRecord.lrmResourcesPath(nodeId.get()), "lrm_resource", lrm.id()))));
+        reports.stream().sorted(java.util.Comparator.comparingInt(OperationReport::callId))
+                .forEach(r -> ops.addAll(ops(r, cib, null))); // in the order they ran: the last result wins
+        if (ops.isEmpty()) return;
+        write.apply(CibOperation.batch(ops));
+    }
+
+    /** The operations that record {@code r}; with {@code written} null, fail counts are not touched. */
     private List<CibOperation> ops(OperationReport r, Cib cib, Map<String, Integer> written) {
         Optional<String> nodeId = LrmRecord.nodeId(cib, r.node());
         if (nodeId.isEmpty()) {
@@ -75,6 +94,8 @@ final class ResultRecorder {
         ops.add(CibOperation.put(parent, LrmRecord.op(r, lrmId, LrmRecord.entryId(r, lrmId)), ancestors));
         if (failure) {
             ops.add(CibOperation.put(parent, LrmRecord.op(r, lrmId, lrmId + "_last_failure_0"), ancestors));
+        }
+        if (failure && written != null) {
             String name = LrmRecord.failCountName(lrmId, r);
             String key = r.node() + "/" + name;
             int current = failCounts.getOrDefault(key, currentFailCount(cib, r.node(), name));
@@ -86,7 +107,7 @@ final class ResultRecorder {
             ops.add(LrmRecord.attribute(node, name, next >= INFINITY ? "INFINITY" : Integer.toString(next)));
             ops.add(LrmRecord.attribute(node, LrmRecord.lastFailureName(lrmId, r), Long.toString(r.lastRcChange())));
         }
-        if (r.operation().equals("stop") && !failure) {
+        if (r.operation().equals("stop") && !failure && written != null) {
             for (String id : LrmRecord.recurringEntries(cib, r.node(), lrmId)) {
                 ops.add(CibOperation.deleteIfPresent(parent, "lrm_rsc_op", id));
             }
