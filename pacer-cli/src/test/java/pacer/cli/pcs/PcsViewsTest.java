@@ -121,7 +121,7 @@ class PcsViewsTest {
     void otherEdits() throws IOException {
         pcs("resource", "create", "D", "ocf:pacemaker:Dummy", "op", "monitor", "interval=30s", "meta", "migration-threshold=3",
                 "--group", "G", "--disabled");
-        pcs("resource", "op", "add", "D", "monitor", "interval=60s", "timeout=40s");
+        pcs("resource", "op", "add", "D", "monitor", "interval=60s", "timeout=40s", "--force");
         pcs("resource", "op", "delete", "D-monitor-interval-60s");
         pcs("resource", "meta", "D", "resource-stickiness=100");
         pcs("resource", "enable", "D");
