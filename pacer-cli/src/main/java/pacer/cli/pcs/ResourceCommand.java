@@ -208,8 +208,11 @@ final class ResourceCommand extends PcsCommandBase {
                 .orElse(XmlElement.of("resources", Map.of(), List.of()));
         List<String> out = new ArrayList<>();
         if (ids.isEmpty()) {
-            resources.children().stream().filter(r -> !r.name().endsWith("_attributes"))
-                    .forEach(r -> out.addAll(ResourceText.resource(r)));
+            // pcs 0.11.5 lists the primitives first, then the groups, then the clones, then the bundles.
+            for (List<String> kind : List.of(List.of("primitive"), List.of("group"), List.of("clone", "master"), List.of("bundle"))) {
+                resources.children().stream().filter(r -> kind.contains(r.name()))
+                        .forEach(r -> out.addAll(ResourceText.resource(r)));
+            }
             return s.print(out);
         }
         List<XmlElement> all = resources.descendants().filter(e -> e.id() != null

@@ -51,6 +51,7 @@ final class ResourceText {
         return out;
     }
 
+    /** Each operation as "NAME: ID" and then its settings one a line, as pcs 0.11.5 prints them. */
     private static List<String> operations(XmlElement primitive) {
         List<String> out = new ArrayList<>();
         primitive.child("operations").ifPresent(ops -> ops.children("op").forEach(op -> {
@@ -64,7 +65,7 @@ final class ResourceText {
             }
             op.descendants().filter(e -> e.name().equals("nvpair") && "OCF_CHECK_LEVEL".equals(e.attr("name")))
                     .findFirst().ifPresent(e -> pairs.add(Text.pair("OCF_CHECK_LEVEL", e.attr("value", ""))));
-            out.add("  " + String.join(" ", pairs));
+            pairs.forEach(pair -> out.add("  " + pair));
         }));
         return out;
     }
