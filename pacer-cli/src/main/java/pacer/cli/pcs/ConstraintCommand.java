@@ -191,7 +191,8 @@ final class ConstraintCommand extends PcsCommandBase {
             out.add("Resource: " + id);
             c.children().stream().filter(x -> List.of("rsc", "with-rsc", "first", "then").stream().anyMatch(k -> id.equals(x.attr(k)))
                     || x.descendants().anyMatch(r -> r.name().equals("resource_ref") && id.equals(r.id())))
-                    .forEach(x -> out.add("  " + x.id()));
+                    .map(XmlElement::id).sorted() // pcs 0.11.5 lists them sorted by id
+                    .forEach(x -> out.add("  " + x));
         }
         return s.print(out);
     }

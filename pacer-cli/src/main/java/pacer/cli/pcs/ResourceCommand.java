@@ -208,9 +208,10 @@ final class ResourceCommand extends PcsCommandBase {
                 .orElse(XmlElement.of("resources", Map.of(), List.of()));
         List<String> out = new ArrayList<>();
         if (ids.isEmpty()) {
-            // pcs 0.11.5 lists the primitives first, then the groups, then the clones, then the bundles.
+            // pcs 0.11.5 lists the primitives first, then the groups, then the clones, then the
+            // bundles; fencing devices are left to 'stonith config'.
             for (List<String> kind : List.of(List.of("primitive"), List.of("group"), List.of("clone", "master"), List.of("bundle"))) {
-                resources.children().stream().filter(r -> kind.contains(r.name()))
+                resources.children().stream().filter(r -> kind.contains(r.name()) && !"stonith".equals(r.attr("class")))
                         .forEach(r -> out.addAll(ResourceText.resource(r)));
             }
             return s.print(out);
