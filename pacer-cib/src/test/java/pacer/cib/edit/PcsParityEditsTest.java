@@ -130,4 +130,20 @@ class PcsParityEditsTest {
         Agents.checkParameters(ocf, Map.of("ip", "10.0.0.1"), true, ocfProblems);
         assertThat(ocfProblems.failed().errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("'action'"));
     }
+    @Test
+    @DisplayName("defaults set create: SECTION-meta_attributes[-N] or id=, score on the set, nvpairs SETID-NAME; a taken id is refused")
+    void defaultsSetCreate() {
+        Cib one = ok(DefaultsEdits.update(EditFixtures.base(), DefaultsEdits.Kind.RESOURCE, Map.of("resource-stickiness", "1"), false));
+        Cib two = ok(DefaultsEdits.createSet(one, DefaultsEdits.Kind.RESOURCE, options("score", "10"),
+                options("migration-threshold", "4"), false));
+        assertThat(EditFixtures.canonical(CibTree.byId(two.xml(), "rsc_defaults-meta_attributes-1").orElseThrow()))
+                .isEqualTo(EditFixtures.canonical("""
+                        <meta_attributes id="rsc_defaults-meta_attributes-1" score="10">
+                          <nvpair id="rsc_defaults-meta_attributes-1-migration-threshold" name="migration-threshold" value="4"/>
+                        </meta_attributes>"""));
+        Cib mine = ok(DefaultsEdits.createSet(two, DefaultsEdits.Kind.OPERATION, options("id", "od2"), options("timeout", "11s"), false));
+        assertThat(CibTree.byId(mine.xml(), "od2-timeout")).isPresent();
+        EditResult again = DefaultsEdits.createSet(mine, DefaultsEdits.Kind.RESOURCE, options("id", "od2"), options("priority", "1"), false);
+        assertThat(again.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("'od2' is already in use"));
+    }
 }

@@ -164,6 +164,21 @@ final class ResourceCommand extends PcsCommandBase {
                     .orElse(XmlElement.of(kind.section(), Map.of(), List.of()));
             return s.print(ResourceText.defaults(section));
         }
+        if (w.get(0).equals("set")) {
+            if (w.size() < 2 || !w.get(1).equals("create")) {
+                throw new PcsUsageException("Pacer knows 'defaults set create [id=..] [score=..] [meta k=v...]' of the "
+                        + "'defaults set' commands; change a set's values with 'defaults update k=v...'");
+            }
+            List<String> a = w.subList(2, w.size());
+            int metaAt = a.indexOf("meta");
+            if (a.contains("rule")) {
+                throw new PcsFailure("rules in defaults sets are not supported by Pacer yet; create the set without "
+                        + "'rule', or write its XML and push it with 'pcs cluster cib-push'");
+            }
+            Map<String, String> options = PcsArgs.pairs(metaAt < 0 ? a : a.subList(0, metaAt));
+            Map<String, String> meta = metaAt < 0 ? Map.of() : PcsArgs.pairs(a.subList(metaAt + 1, a.size()));
+            return s.apply(cib -> DefaultsEdits.createSet(cib, kind, options, meta, s.force()));
+        }
         List<String> pairs = w.get(0).equals("update") ? w.subList(1, w.size()) : w;
         Map<String, String> values = PcsArgs.pairs(pairs);
         return s.apply(cib -> DefaultsEdits.update(cib, kind, values, s.force()));

@@ -75,7 +75,12 @@ final class ResourceText {
         List<XmlElement> sets = section.children("meta_attributes").toList();
         if (sets.isEmpty()) return List.of("No defaults set");
         List<String> out = new ArrayList<>();
-        sets.forEach(s -> out.addAll(Text.nvset("Meta Attrs", s)));
+        for (XmlElement set : sets) {
+            List<String> lines = new ArrayList<>(Text.nvset("Meta Attrs", set));
+            // pcs 0.11.5: "Meta Attrs: ID score=S" for a set with a score
+            if (set.has("score")) lines.set(0, lines.get(0) + " score=" + set.attr("score"));
+            out.addAll(lines);
+        }
         return out;
     }
 }
