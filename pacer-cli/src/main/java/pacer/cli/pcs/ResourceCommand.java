@@ -233,12 +233,15 @@ final class ResourceCommand extends PcsCommandBase {
         }
         List<XmlElement> all = resources.descendants().filter(e -> e.id() != null
                 && List.of("primitive", "group", "clone", "master", "bundle").contains(e.name())).toList();
+        // As pcs 0.11.5: each id not found is a warning and the others are printed; none found fails.
+        List<String> missing = new ArrayList<>();
         for (String id : ids) {
             Optional<XmlElement> r = all.stream().filter(e -> id.equals(e.id())).findFirst();
             if (r.isPresent()) out.addAll(ResourceText.resource(r.get()));
-            else throw new PcsFailure("unable to find resource '" + id + "'"
-                    + Suggest.didYouMean(id, all.stream().map(XmlElement::id).toList()));
+            else missing.add("unable to find resource '" + id + "'" + Suggest.didYouMean(id, all.stream().map(XmlElement::id).toList()));
         }
+        if (out.isEmpty()) throw new PcsFailure(String.join("; ", missing) + "; 'pcs resource config' lists them all");
+        missing.forEach(m -> s.err("Warning: " + m));
         return s.print(out);
     }
 }
