@@ -81,6 +81,10 @@ final class Agents {
         }
         if (!creating) return;
         for (AgentMetadata.Parameter p : md.parameters()) {
+            // A fence agent's 'action' is set by the fencer for each request (pcmk_off_action,
+            // pcmk_reboot_action...): never required of the device, though the meta-data says so,
+            // as pcs 0.11.5 does not ask for it either.
+            if (md.name().isStonith() && p.name().equals("action")) continue;
             if (p.required() && !p.deprecated() && (given.get(p.name()) == null || given.get(p.name()).isEmpty())) {
                 problems.forceable("missing-parameter", p.name(), "required resource option '" + p.name()
                         + "' of agent '" + md.name().full() + "' is missing");

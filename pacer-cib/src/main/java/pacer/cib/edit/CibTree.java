@@ -39,7 +39,10 @@ final class CibTree {
         return configuration(root).child(name).orElse(element(name));
     }
 
-    /** The root with {@code section} put in place of its namesake, or inserted in schema order. */
+    /**
+     * The root with {@code section} put in place of its namesake; a new one goes last, as pcs
+     * puts it (crm_config, nodes, resources and constraints in schema order).
+     */
     static XmlElement withSection(XmlElement root, XmlElement section) {
         XmlElement config = configuration(root);
         List<XmlElement> children = new ArrayList<>(config.children());
@@ -49,13 +52,18 @@ final class CibTree {
                 return withConfiguration(root, config.withChildren(children));
             }
         }
+        // pcs (checked against 0.11.5) appends a section it has to create (op_defaults,
+        // rsc_defaults, tags...) at the end, in the order they were created; only the four that
+        // every CIB has go in schema order when one is missing.
         int rank = SECTIONS.indexOf(section.name());
         int at = children.size();
-        for (int i = 0; i < children.size(); i++) {
-            int other = SECTIONS.indexOf(children.get(i).name());
-            if (rank >= 0 && other > rank) {
-                at = i;
-                break;
+        if (rank >= 0 && rank < 4) {
+            for (int i = 0; i < children.size(); i++) {
+                int other = SECTIONS.indexOf(children.get(i).name());
+                if (other > rank || other < 0) {
+                    at = i;
+                    break;
+                }
             }
         }
         children.add(at, section);

@@ -1,5 +1,7 @@
 package pacer.cib.edit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +52,15 @@ public final class CloneEdits {
             XmlElement child = clone.get().children().stream().filter(Resources::isResource).findFirst().orElseThrow();
             XmlElement out = Constraints.removeReferences(root, Set.of(clone.get().id()), problems);
             XmlElement current = Resources.find(out, clone.get().id()).orElseThrow();
-            return CibTree.replace(out, current, child);
+            // pcs 0.11.5 puts the uncloned resource last among the resources, not where the clone was.
+            if (!CibTree.configuration(out).child("resources").map(rs -> rs.children().contains(current)).orElse(false)) {
+                return CibTree.replace(out, current, child);
+            }
+            XmlElement resources = CibTree.section(out, "resources");
+            List<XmlElement> children = new ArrayList<>(resources.children());
+            children.remove(current);
+            children.add(child);
+            return CibTree.withSection(out, resources.withChildren(children));
         });
     }
 }

@@ -61,6 +61,57 @@ public final class ConstraintEdits {
         }));
     }
 
+    /** The options {@code constraint location RSC rule} takes before the expression. */
+    public static final List<String> RULE_OPTIONS = List.of("id", "constraint-id", "resource-discovery", "role", "score",
+            "score-attribute");
+
+    /**
+     * {@code location RSC rule [id=RULE] [constraint-id=ID] [resource-discovery=..] [role=..]
+     * [score=S | score-attribute=A] EXPRESSION...}: a new {@code rsc_location} (id
+     * {@code location-RSC}, then {@code -1}, ...) holding the rule (id {@code ID-rule}; score
+     * INFINITY unless one is given), as pcs 0.11.5 writes it.
+     */
+    public static EditResult locationRule(Cib cib, String rsc, Map<String, String> options, List<String> expression,
+                                          boolean force) {
+        Problems problems = new Problems(force);
+        XmlElement root = cib.xml();
+        checkResource(root, rsc, problems);
+        if (options.containsKey("score") && options.containsKey("score-attribute")) {
+            problems.error("score-and-score-attribute", rsc, "a rule takes score or score-attribute, not both; drop one");
+        }
+        String score = options.get("score");
+        if (score != null && !Constraints.isValidScore(score)) problems.error("invalid-score", score, Constraints.invalidScore(score));
+        Optional<String> role = Optional.ofNullable(options.get("role")).flatMap(r -> role(r, problems));
+        Ids ids = new Ids(root);
+        for (String id : List.of("id", "constraint-id")) {
+            String given = options.get(id);
+            if (given != null && ids.exists(given)) {
+                problems.error("duplicate-id", given, "id '" + given + "' is already in use; choose another " + id);
+            }
+        }
+        String constraintId = options.containsKey("constraint-id") ? options.get("constraint-id") : ids.allocate("location-" + rsc);
+        ids.book(constraintId);
+        String ruleId = options.containsKey("id") ? options.get("id") : ids.allocate(constraintId + "-rule");
+        Map<String, String> ruleAttributes = new LinkedHashMap<>();
+        role.ifPresent(r -> ruleAttributes.put("role", r));
+        if (options.containsKey("score-attribute")) ruleAttributes.put("score-attribute", options.get("score-attribute"));
+        else ruleAttributes.put("score", score == null ? "INFINITY" : score);
+        XmlElement rule;
+        try {
+            rule = LocationRules.rule(expression, ruleId, ruleAttributes, ids);
+        } catch (LocationRules.RuleSyntaxException e) {
+            problems.error("invalid-rule", rsc, e.getMessage());
+            return problems.failed();
+        }
+        XmlElement location = CibTree.element("rsc_location", "id", constraintId, "rsc", rsc,
+                "resource-discovery", options.get("resource-discovery")).withChildren(List.of(rule));
+        return problems.finish(root, () -> CibTree.editSection(root, "constraints", c -> {
+            List<XmlElement> children = new ArrayList<>(c.children());
+            children.add(location);
+            return c.withChildren(children);
+        }));
+    }
+
     /**
      * {@code colocation add [ROLE] RSC with [ROLE] WITH [SCORE] [k=v...]}: score defaults to
      * INFINITY; a role on one side makes the other side's role Started. A constraint with the same

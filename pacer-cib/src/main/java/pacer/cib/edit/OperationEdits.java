@@ -28,10 +28,20 @@ public final class OperationEdits {
         Operations.validate(List.of(op), List.of(), root, problems);
         String interval = op.option("interval").orElse(Operations.defaultInterval(op.name()));
         long ms = TimeSpec.parseMillis(interval, -1);
-        ops(rsc.get()).stream().filter(o -> op.name().equals(o.attr("name"))
-                        && TimeSpec.parseMillis(o.attr("interval", "0"), -2) == ms)
-                .findFirst().ifPresent(o -> problems.forceable("duplicate-operation", o.id(), "operation " + op.name()
-                        + " with interval " + interval + " already specified for " + id + ": " + o.id()));
+        // As pcs 0.11.5: the same action at the same interval twice is never allowed (Pacemaker
+        // could not tell the two apart); another of an action the resource already has needs --force.
+        List<XmlElement> sameName = ops(rsc.get()).stream().filter(o -> op.name().equals(o.attr("name"))).toList();
+        Optional<XmlElement> sameInterval = sameName.stream()
+                .filter(o -> TimeSpec.parseMillis(o.attr("interval", "0"), -2) == ms).findFirst();
+        if (sameInterval.isPresent()) {
+            problems.error("duplicate-operation", sameInterval.get().id(), "operation " + op.name() + " with interval "
+                    + interval + " already specified for " + id + ": " + sameInterval.get().id()
+                    + "; change that one with 'pcs resource update " + id + " op " + op.name() + " ...' instead");
+        } else if (!sameName.isEmpty()) {
+            problems.forceable("duplicate-operation", sameName.get(0).id(), "operation " + op.name()
+                    + " already specified for " + id + ": " + sameName.get(0).id()
+                    + "; to add another " + op.name() + " with a different interval");
+        }
         return problems.finish(root, () -> {
             Ids ids = new Ids(root);
             XmlElement operations = rsc.get().child("operations").orElse(CibTree.element("operations"));

@@ -44,7 +44,12 @@ class NodeAndDefaultsEditsTest {
         Cib ops = ok(DefaultsEdits.update(cib, DefaultsEdits.Kind.OPERATION, map("timeout", "240s"), false));
         assertThat(CibTree.byId(ops.xml(), "op_defaults-meta_attributes-timeout")).isPresent();
         List<String> sections = ops.xml().child("configuration").orElseThrow().children().stream().map(e -> e.name()).toList();
-        assertThat(sections).containsSubsequence("constraints", "op_defaults", "rsc_defaults");
+        // pcs 0.11.5 appends a new section last, in the order they were made.
+        assertThat(sections).containsExactly("crm_config", "nodes", "resources", "constraints", "rsc_defaults", "op_defaults");
+        Cib opsFirst = ok(DefaultsEdits.update(base(), DefaultsEdits.Kind.OPERATION, map("timeout", "240s"), false));
+        Cib both = ok(DefaultsEdits.update(opsFirst, DefaultsEdits.Kind.RESOURCE, map("resource-stickiness", "1"), false));
+        assertThat(both.xml().child("configuration").orElseThrow().children().stream().map(e -> e.name()).toList())
+                .containsExactly("crm_config", "nodes", "resources", "constraints", "op_defaults", "rsc_defaults");
     }
 
     @Test

@@ -84,11 +84,17 @@ class ResourceEditsTest {
     }
 
     @Test
-    @DisplayName("op add refuses a second op with the same interval; op delete removes by id or by name")
+    @DisplayName("op add: another op of an action the resource has needs --force, the same interval twice is refused "
+            + "even forced (as pcs 0.11.5); op delete removes by id or by name")
     void operations() {
-        Cib added = ok(OperationEdits.add(colocated(), "A", OperationSpec.of("monitor", "interval", "30s", "role", "Started"), false));
+        OperationSpec monitor30 = OperationSpec.of("monitor", "interval", "30s", "role", "Started");
+        EditResult unforced = OperationEdits.add(colocated(), "A", monitor30, false);
+        assertThat(unforced.succeeded()).isFalse();
+        assertThat(unforced.errors().get(0).message())
+                .contains("operation monitor already specified for A: A-monitor-interval-10s", "use --force");
+        Cib added = ok(OperationEdits.add(colocated(), "A", monitor30, true));
         assertThat(CibTree.byId(added.xml(), "A-monitor-interval-30s")).isPresent();
-        assertThat(OperationEdits.add(added, "A", OperationSpec.of("monitor", "interval", "30"), false).errors().get(0).message())
+        assertThat(OperationEdits.add(added, "A", OperationSpec.of("monitor", "interval", "30"), true).errors().get(0).message())
                 .contains("already specified for A: A-monitor-interval-30s");
         Cib byId = ok(OperationEdits.removeById(added, "A-monitor-interval-30s", false));
         assertThat(CibTree.byId(byId.xml(), "A-monitor-interval-30s")).isEmpty();

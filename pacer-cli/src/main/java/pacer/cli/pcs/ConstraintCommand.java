@@ -32,6 +32,8 @@ final class ConstraintCommand extends PcsCommandBase {
 
     @Override List<String> usage() {
         return List.of("location <resource> prefers|avoids <node>[=<score>]...",
+                "location <resource> rule [id=<rule id>] [constraint-id=<id>] [resource-discovery=..] [role=Promoted|Unpromoted] "
+                        + "[score=<score>|score-attribute=<attribute>] <expression>",
                 "colocation add [<role>] <resource> with [<role>] <with resource> [<score>] [id=<id>] [influence=..]",
                 "order [<action>] <resource> then [<action>] <then resource> [kind=..] [symmetrical=..] [id=..]",
                 "delete|remove <constraint id>... | ref <resource> | [config|list|show] [--full]");
@@ -46,8 +48,10 @@ final class ConstraintCommand extends PcsCommandBase {
             case "location":
                 if (rest.isEmpty() || VIEW.contains(rest.get(0))) return view(s, List.of(ConstraintText.Kind.LOCATION), full);
                 if (List.of("delete", "remove").contains(rest.get(0))) return remove(rest.subList(1, rest.size()), s);
+                if (rest.size() >= 2 && rest.get(1).equals("rule")) return locationRule(rest, s);
                 if (rest.size() < 3 || !List.of("prefers", "avoids").contains(rest.get(1))) {
-                    throw new PcsUsageException("expected: location <resource> prefers|avoids <node>[=<score>]...");
+                    throw new PcsUsageException("expected: location <resource> prefers|avoids <node>[=<score>]... "
+                            + "or location <resource> rule [options] <expression>");
                 }
                 return s.apply(cib -> ConstraintEdits.location(cib, rest.get(0), rest.get(1).equals("prefers"),
                         rest.subList(2, rest.size()), f));
@@ -73,6 +77,20 @@ final class ConstraintCommand extends PcsCommandBase {
             default:
                 throw new PcsUsageException("unknown command 'constraint " + w.get(0) + "'" + Suggest.didYouMean(w.get(0), COMMANDS));
         }
+    }
+
+    /** {@code location RSC rule [k=v...] EXPRESSION...}: the leading known options, then the expression. */
+    private int locationRule(List<String> rest, PcsSession s) {
+        String rsc = rest.get(0);
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        int i = 2;
+        while (i < rest.size() && PcsArgs.isPair(rest.get(i))
+                && ConstraintEdits.RULE_OPTIONS.contains(rest.get(i).substring(0, rest.get(i).indexOf('=')))) {
+            String w = rest.get(i++);
+            options.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
+        }
+        List<String> expression = List.copyOf(rest.subList(i, rest.size()));
+        return s.apply(cib -> ConstraintEdits.locationRule(cib, rsc, options, expression, s.force()));
     }
 
     private int view(PcsSession s, List<ConstraintText.Kind> kinds, boolean full) {
@@ -173,7 +191,8 @@ final class ConstraintCommand extends PcsCommandBase {
             out.add("Resource: " + id);
             c.children().stream().filter(x -> List.of("rsc", "with-rsc", "first", "then").stream().anyMatch(k -> id.equals(x.attr(k)))
                     || x.descendants().anyMatch(r -> r.name().equals("resource_ref") && id.equals(r.id())))
-                    .forEach(x -> out.add("  " + x.id()));
+                    .map(XmlElement::id).sorted() // pcs 0.11.5 lists them sorted by id
+                    .forEach(x -> out.add("  " + x));
         }
         return s.print(out);
     }

@@ -52,7 +52,9 @@ final class NodeCommand extends PcsCommandBase {
         s.cib().xml().child("configuration").flatMap(c -> c.child("nodes")).ifPresent(ns -> ns.children("node")
                 .filter(n -> only.isEmpty() || only.contains(n.attr("uname")))
                 .forEach(n -> n.child("instance_attributes").ifPresent(set -> {
-                    List<String> pairs = set.children("nvpair").map(p -> Text.pair(p.attr("name", ""), p.attr("value", ""))).toList();
+                    // sorted by name, as pcs 0.11.5 prints them
+                    List<String> pairs = set.children("nvpair").sorted(java.util.Comparator.comparing(p -> p.attr("name", "")))
+                            .map(p -> Text.pair(p.attr("name", ""), p.attr("value", ""))).toList();
                     if (!pairs.isEmpty()) out.add(" " + n.attr("uname") + ": " + String.join(" ", pairs));
                 })));
         return out;

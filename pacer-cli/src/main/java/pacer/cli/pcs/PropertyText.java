@@ -8,9 +8,9 @@ import pacer.cib.ClusterOption;
 import pacer.cib.xml.XmlElement;
 
 /**
- * {@code pcs property [config] [NAME... | --all | --defaults]} in pcs 0.11's text:
- * {@code Cluster Properties: cib-bootstrap-options} then {@code name=value} lines; with
- * {@code --all} the unset options follow with their defaults, marked {@code (default)}.
+ * {@code pcs property [config] [NAME... | --all | --defaults]} in pcs 0.11.5's text (as Debian 12's
+ * pcs prints it): {@code Cluster Properties:} then one {@code " name: value"} line a property,
+ * sorted by name; with {@code --all} the unset options are merged in with their defaults.
  */
 final class PropertyText {
     private PropertyText() {}
@@ -22,19 +22,23 @@ final class PropertyText {
             set.children("nvpair").forEach(p -> configured.put(p.attr("name", ""), p.attr("value", "")));
         }
         Map<String, String> lines = new TreeMap<>();
-        configured.forEach((k, v) -> lines.put(k, Text.pair(k, v)));
+        configured.forEach((k, v) -> lines.put(k, line(k, v)));
         if (all || defaultsOnly) {
             for (ClusterOption o : ClusterOption.values()) {
                 boolean set1 = configured.containsKey(o.optionName()) || o.aliases().stream().anyMatch(configured::containsKey);
                 if (!set1 && !o.defaultValue().isEmpty()) {
-                    lines.put(o.optionName(), Text.pair(o.optionName(), o.defaultValue()) + " (default)");
+                    lines.put(o.optionName(), line(o.optionName(), o.defaultValue()));
                 }
             }
         }
         if (!names.isEmpty()) lines.keySet().retainAll(names);
         List<String> out = new ArrayList<>();
-        out.add("Cluster Properties:" + (set == null || defaultsOnly ? "" : " " + set.id()));
-        lines.values().forEach(l -> out.add("  " + l));
+        out.add("Cluster Properties:");
+        out.addAll(lines.values());
         return out;
+    }
+
+    private static String line(String name, String value) {
+        return " " + name + ": " + value;
     }
 }

@@ -164,6 +164,21 @@ final class ResourceCommand extends PcsCommandBase {
                     .orElse(XmlElement.of(kind.section(), Map.of(), List.of()));
             return s.print(ResourceText.defaults(section));
         }
+        if (w.get(0).equals("set")) {
+            if (w.size() < 2 || !w.get(1).equals("create")) {
+                throw new PcsUsageException("Pacer knows 'defaults set create [id=..] [score=..] [meta k=v...]' of the "
+                        + "'defaults set' commands; change a set's values with 'defaults update k=v...'");
+            }
+            List<String> a = w.subList(2, w.size());
+            int metaAt = a.indexOf("meta");
+            if (a.contains("rule")) {
+                throw new PcsFailure("rules in defaults sets are not supported by Pacer yet; create the set without "
+                        + "'rule', or write its XML and push it with 'pcs cluster cib-push'");
+            }
+            Map<String, String> options = PcsArgs.pairs(metaAt < 0 ? a : a.subList(0, metaAt));
+            Map<String, String> meta = metaAt < 0 ? Map.of() : PcsArgs.pairs(a.subList(metaAt + 1, a.size()));
+            return s.apply(cib -> DefaultsEdits.createSet(cib, kind, options, meta, s.force()));
+        }
         List<String> pairs = w.get(0).equals("update") ? w.subList(1, w.size()) : w;
         Map<String, String> values = PcsArgs.pairs(pairs);
         return s.apply(cib -> DefaultsEdits.update(cib, kind, values, s.force()));
@@ -208,18 +223,25 @@ final class ResourceCommand extends PcsCommandBase {
                 .orElse(XmlElement.of("resources", Map.of(), List.of()));
         List<String> out = new ArrayList<>();
         if (ids.isEmpty()) {
-            resources.children().stream().filter(r -> !r.name().endsWith("_attributes"))
-                    .forEach(r -> out.addAll(ResourceText.resource(r)));
+            // pcs 0.11.5 lists the primitives first, then the groups, then the clones, then the
+            // bundles; fencing devices are left to 'stonith config'.
+            for (List<String> kind : List.of(List.of("primitive"), List.of("group"), List.of("clone", "master"), List.of("bundle"))) {
+                resources.children().stream().filter(r -> kind.contains(r.name()) && !"stonith".equals(r.attr("class")))
+                        .forEach(r -> out.addAll(ResourceText.resource(r)));
+            }
             return s.print(out);
         }
         List<XmlElement> all = resources.descendants().filter(e -> e.id() != null
                 && List.of("primitive", "group", "clone", "master", "bundle").contains(e.name())).toList();
+        // As pcs 0.11.5: each id not found is a warning and the others are printed; none found fails.
+        List<String> missing = new ArrayList<>();
         for (String id : ids) {
             Optional<XmlElement> r = all.stream().filter(e -> id.equals(e.id())).findFirst();
             if (r.isPresent()) out.addAll(ResourceText.resource(r.get()));
-            else throw new PcsFailure("unable to find resource '" + id + "'"
-                    + Suggest.didYouMean(id, all.stream().map(XmlElement::id).toList()));
+            else missing.add("unable to find resource '" + id + "'" + Suggest.didYouMean(id, all.stream().map(XmlElement::id).toList()));
         }
+        if (out.isEmpty()) throw new PcsFailure(String.join("; ", missing) + "; 'pcs resource config' lists them all");
+        missing.forEach(m -> s.err("Warning: " + m));
         return s.print(out);
     }
 }

@@ -51,6 +51,7 @@ final class ResourceText {
         return out;
     }
 
+    /** Each operation as "NAME: ID" and then its settings one a line, as pcs 0.11.5 prints them. */
     private static List<String> operations(XmlElement primitive) {
         List<String> out = new ArrayList<>();
         primitive.child("operations").ifPresent(ops -> ops.children("op").forEach(op -> {
@@ -64,7 +65,7 @@ final class ResourceText {
             }
             op.descendants().filter(e -> e.name().equals("nvpair") && "OCF_CHECK_LEVEL".equals(e.attr("name")))
                     .findFirst().ifPresent(e -> pairs.add(Text.pair("OCF_CHECK_LEVEL", e.attr("value", ""))));
-            out.add("  " + String.join(" ", pairs));
+            pairs.forEach(pair -> out.add("  " + pair));
         }));
         return out;
     }
@@ -74,7 +75,12 @@ final class ResourceText {
         List<XmlElement> sets = section.children("meta_attributes").toList();
         if (sets.isEmpty()) return List.of("No defaults set");
         List<String> out = new ArrayList<>();
-        sets.forEach(s -> out.addAll(Text.nvset("Meta Attrs", s)));
+        for (XmlElement set : sets) {
+            List<String> lines = new ArrayList<>(Text.nvset("Meta Attrs", set));
+            // pcs 0.11.5: "Meta Attrs: ID score=S" for a set with a score
+            if (set.has("score")) lines.set(0, lines.get(0) + " score=" + set.attr("score"));
+            out.addAll(lines);
+        }
         return out;
     }
 }

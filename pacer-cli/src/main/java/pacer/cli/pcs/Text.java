@@ -43,37 +43,4 @@ final class Text {
         return owner.child(tag).filter(s -> s.children("nvpair").findAny().isPresent())
                 .map(s -> nvset(label, s)).orElse(List.of());
     }
-
-    /** A rule and its expressions, as pcs prints rules. */
-    static List<String> rule(XmlElement rule, boolean withIds) {
-        TreeMap<String, String> options = new TreeMap<>(rule.attributes());
-        options.remove("id");
-        StringBuilder head = new StringBuilder("Rule:");
-        options.forEach((k, v) -> head.append(' ').append(pair(k, v)));
-        if (withIds) head.append(" (id: ").append(rule.id()).append(')');
-        List<String> body = new ArrayList<>();
-        for (XmlElement e : rule.children()) {
-            String text = switch (e.name()) {
-                case "rule" -> null;
-                case "date_expression" -> "date " + e.attr("operation", "") + (e.has("start") ? " " + e.attr("start") : "")
-                        + (e.has("end") ? " " + e.attr("end") : "");
-                default -> String.join(" ", nonNull(e.attr("attribute"), e.attr("operation"), e.attr("type"), e.attr("value")));
-            };
-            if (text == null) {
-                body.addAll(rule(e, withIds));
-            } else {
-                body.add("Expression: " + text + (withIds ? " (id: " + e.id() + ")" : ""));
-            }
-        }
-        List<String> out = new ArrayList<>();
-        out.add(head.toString());
-        out.addAll(indent(body));
-        return out;
-    }
-
-    private static List<String> nonNull(String... parts) {
-        List<String> out = new ArrayList<>();
-        for (String p : parts) if (p != null) out.add(p);
-        return out;
-    }
 }

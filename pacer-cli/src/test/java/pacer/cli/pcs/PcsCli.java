@@ -37,13 +37,18 @@ final class PcsCli {
     private PcsCli() {}
 
     static Run run(String... args) {
+        return runWith(agents(), args);
+    }
+
+    /** The same run with another table of agents. */
+    static Run runWith(AgentMetadataSource agents, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         FailureHandler failures = new FailureHandler(false);
         InstantSource clock = InstantSource.fixed(NOW);
         CommandLine root = new CommandLine(new PacerCommand())
                 .addSubcommand("simulate", new SimulateCommand(new ByteArrayInputStream(new byte[0]), clock));
-        PcsCommands.install(root, agents(), clock).setParameterExceptionHandler(failures)
+        PcsCommands.install(root, agents, clock).setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures).setExitCodeExceptionMapper(failures);
         root.setOut(new PrintWriter(out, true));
         root.setErr(new PrintWriter(err, true));

@@ -45,9 +45,11 @@ class PcsViewsTest {
                     monitor: Cluster_VIP-monitor-interval-20s
                       interval=20s
                     start: Cluster_VIP-start-interval-0s
-                      interval=0s timeout=20s
+                      interval=0s
+                      timeout=20s
                     stop: Cluster_VIP-stop-interval-0s
-                      interval=0s timeout=20s
+                      interval=0s
+                      timeout=20s
                 """;
         assertThat(pcs("resource", "config", "Cluster_VIP").out()).isEqualTo(expected);
         assertThat(pcs("resource", "show", "Cluster_VIP").out()).isEqualTo(expected);
@@ -70,35 +72,57 @@ class PcsViewsTest {
         pcs("constraint", "location", "WebServer", "prefers", "n1=50");
         String expected = """
                 Location Constraints:
-                  resource 'WebServer' prefers node 'n1' with score 50
+                  Resource: WebServer
+                    Enabled on:
+                      Node: n1 (score:50)
+                Ordering Constraints:
+                  start Cluster_VIP then start WebServer (kind:Mandatory)
                 Colocation Constraints:
-                  resource 'WebServer' with resource 'Cluster_VIP'
-                    score=INFINITY
-                Order Constraints:
-                  start resource 'Cluster_VIP' then start resource 'WebServer'
+                  WebServer with Cluster_VIP (score:INFINITY)
+                Ticket Constraints:
                 """;
         assertThat(pcs("constraint").out()).isEqualTo(expected);
         assertThat(pcs("constraint", "list").out()).isEqualTo(expected);
         assertThat(pcs("constraint", "config", "--full").out()).contains(
-                "resource 'WebServer' prefers node 'n1' with score 50 (id: location-WebServer-n1-50)",
-                "(id: colocation-WebServer-Cluster_VIP-INFINITY)", "(id: order-Cluster_VIP-WebServer-mandatory)");
+                "Node: n1 (score:50) (id:location-WebServer-n1-50)",
+                "WebServer with Cluster_VIP (score:INFINITY) (id:colocation-WebServer-Cluster_VIP-INFINITY)",
+                "(kind:Mandatory) (id:order-Cluster_VIP-WebServer-mandatory)");
+    }
+
+    @Test
+    @DisplayName("constraint location RSC rule ...: the options before the expression, shown as pcs 0.11.5 shows rules")
+    void locationRule() throws IOException {
+        pcs("constraint", "location", "WebServer", "rule", "score=-INFINITY", "not_defined", "pingd", "or", "pingd", "lte", "0");
+        assertThat(Files.readString(file)).contains("<rsc_location id=\"location-WebServer\" rsc=\"WebServer\">",
+                "id=\"location-WebServer-rule-expr-1\"");
+        assertThat(pcs("constraint", "location", "config", "--full").out()).isEqualTo("""
+                Location Constraints:
+                  Resource: WebServer
+                    Constraint: location-WebServer
+                      Rule: boolean-op=or score=-INFINITY (id:location-WebServer-rule)
+                        Expression: not_defined pingd (id:location-WebServer-rule-expr)
+                        Expression: pingd lte 0 (id:location-WebServer-rule-expr-1)
+                """);
+        PcsCli.Run bad = PcsCli.run("-f", file.toString(), "constraint", "location", "WebServer", "rule", "score=5");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("no rule expression was given");
     }
 
     @Test
     @DisplayName("property config (and 0.9's property list)")
     void propertyConfig() {
         String expected = """
-                Cluster Properties: cib-bootstrap-options
-                  cluster-infrastructure=corosync
-                  cluster-name=webcluster
-                  dc-version=2.1.5-a3f44794f94
-                  have-watchdog=false
-                  no-quorum-policy=ignore
-                  stonith-enabled=false
+                Cluster Properties:
+                 cluster-infrastructure: corosync
+                 cluster-name: webcluster
+                 dc-version: 2.1.5-a3f44794f94
+                 have-watchdog: false
+                 no-quorum-policy: ignore
+                 stonith-enabled: false
                 """;
         assertThat(pcs("property").out()).isEqualTo(expected);
         assertThat(pcs("property", "list").out()).isEqualTo(expected);
-        assertThat(pcs("property", "config", "--all").out()).contains("  symmetric-cluster=true (default)");
+        assertThat(pcs("property", "config", "--all").out()).contains("\n symmetric-cluster: true\n");
     }
 
     @Test
@@ -121,7 +145,7 @@ class PcsViewsTest {
     void otherEdits() throws IOException {
         pcs("resource", "create", "D", "ocf:pacemaker:Dummy", "op", "monitor", "interval=30s", "meta", "migration-threshold=3",
                 "--group", "G", "--disabled");
-        pcs("resource", "op", "add", "D", "monitor", "interval=60s", "timeout=40s");
+        pcs("resource", "op", "add", "D", "monitor", "interval=60s", "timeout=40s", "--force");
         pcs("resource", "op", "delete", "D-monitor-interval-60s");
         pcs("resource", "meta", "D", "resource-stickiness=100");
         pcs("resource", "enable", "D");
