@@ -74,7 +74,16 @@ no_apache() { [ -z "$(apache_pids "$1")" ]; }
 n2_cib_has() { in_host n2 pacer cluster cib 2>/dev/null | grep -qF -- "$1"; }
 answered() { [ -n "$(first_answer "$@")" ]; }
 web_started() { in_host n1 pcs status 2>/dev/null | grep -q 'WebServer.*Started'; }
-both_online() { in_host n1 pcs status nodes 2>/dev/null | grep -qE '^ Online: (n1 n2|n2 n1)$'; }
+# both nodes in one quorate membership, seen from each (a node's CIB alone can be stale: an isolated
+# node writes nothing, so its copy still shows the other online until the halves have merged)
+both_online() {
+    local h m
+    for h in n1 n2; do
+        m=$(in_host "$h" pacer cluster membership 2>/dev/null) || return 1
+        echo "$m" | grep -qE '^members: (n1 n2|n2 n1)$' && echo "$m" | grep -q '^quorate: true$' || return 1
+    done
+    in_host n1 pcs status nodes 2>/dev/null | grep -qE '^ Online: (n1 n2|n2 n1)$'
+}
 
 poller_start() {   # curl the VIP from n3 every 20 ms (each at most 0.2 s) for at most $1 seconds
     local secs=$1 file=$2
