@@ -2,10 +2,11 @@ package pacer.cli.cluster;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -18,8 +19,6 @@ public final class ControlClient {
     public static final String DEFAULT = "127.0.0.1:2225";
 
     private final String address;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
 
     public ControlClient(String address) {
         this.address = address == null || address.isBlank()
@@ -34,7 +33,7 @@ public final class ControlClient {
     public record Response(int status, String body) {}
 
     public Response get(String path) throws ControlUnreachableException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(10)).build());
+        return send("GET", path, null, Duration.ofSeconds(10));
     }
 
     public Response post(String path, String body) throws ControlUnreachableException {
@@ -43,25 +42,46 @@ public final class ControlClient {
 
     /** A POST that may take long (fencing: pacerd answers only once the DC has). */
     public Response post(String path, String body, Duration timeout) throws ControlUnreachableException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send("POST", path, body, timeout);
     }
 
-    private URI uri(String path) { return URI.create("http://" + address + path); }
-
-    private Response send(HttpRequest request) throws ControlUnreachableException {
+    /**
+     * One request over {@link HttpURLConnection}: it starts in a few milliseconds, where the JDK's
+     * {@code java.net.http.HttpClient} cost about 450 ms of start-up (its selector thread and
+     * classes) in every short-lived pcs command.
+     */
+    private Response send(String method, String path, String body, Duration timeout) throws ControlUnreachableException {
+        HttpURLConnection c = null;
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body());
+            c = (HttpURLConnection) URI.create("http://" + address + path).toURL().openConnection(Proxy.NO_PROXY);
+            c.setRequestMethod(method);
+            c.setConnectTimeout(3000);
+            c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setUseCaches(false);
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(bytes.length);
+                c.setRequestProperty("Content-Type", "text/plain; charset=utf-8");
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Response(status, text);
         } catch (ConnectException e) {
             throw new ControlUnreachableException("cannot reach pacerd's control API at " + address
                     + ": connection refused. Is pacerd running on this node (systemctl status pacerd, or"
                     + " bin/pacerd)? Is it using another --control-port (set PACER_CONTROL=127.0.0.1:PORT)?");
-        } catch (IOException e) {
+        } catch (java.net.SocketTimeoutException e) {
+            throw new ControlUnreachableException("pacerd's control API at " + address + " did not answer within "
+                    + timeout.toSeconds() + " s");
+        } catch (IOException | IllegalArgumentException e) {
             throw new ControlUnreachableException("cannot talk to pacerd's control API at " + address + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ControlUnreachableException("interrupted while waiting for pacerd at " + address);
+        } finally {
+            if (c != null) c.disconnect();
         }
     }
 }
