@@ -47,8 +47,21 @@ final class StatusCommand extends PcsCommandBase {
             default -> switch (what) {
                 case "nodes" -> s.print(StatusViews.nodes(t.status()));
                 case "resources" -> s.print(StatusText.resources(cib, s.now()));
-                default -> s.print(StatusViews.full(cib, t, s.now(), args.has("--full")));
+                default -> s.print(StatusViews.full(cib, t, s.now(), args.has("--full"),
+                        clusterName(cib, args.value("-f").isPresent())));
             };
         };
+    }
+
+    /** The live cluster's name from this node's cluster configuration; a file's from its CIB. */
+    private static String clusterName(Cib cib, boolean file) {
+        String fromCib = cib.configuration().crmConfig().stream().map(a -> a.values().get("cluster-name"))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("");
+        if (file) return fromCib;
+        try {
+            return pacer.membership.ClusterConfig.load(pacer.membership.ClusterConfig.DEFAULT_PATH).clusterName();
+        } catch (pacer.membership.ClusterConfigException e) {
+            return fromCib;
+        }
     }
 }

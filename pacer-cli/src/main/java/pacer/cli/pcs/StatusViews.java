@@ -22,9 +22,18 @@ final class StatusViews {
      * ({@code --full}) also node attributes, the migration summary and detailed failures.
      */
     static List<String> full(Cib cib, Transition t, Instant now, boolean full) {
+        return full(cib, t, now, full, property(cib, "cluster-name"));
+    }
+
+    /**
+     * As above, with the cluster's name given: pcs prints the name from the cluster configuration
+     * of the node it runs on (corosync.conf; for Pacer {@code /etc/pacer/cluster.conf}), and from
+     * the CIB's {@code cluster-name} only for a file ({@code -f}).
+     */
+    static List<String> full(Cib cib, Transition t, Instant now, boolean full, String clusterName) {
         ClusterStatus st = t.status();
         List<String> out = new ArrayList<>();
-        out.add("Cluster name: " + property(cib, "cluster-name"));
+        out.add("Cluster name: " + clusterName);
         List<String> warnings = warnings(cib, st);
         if (!warnings.isEmpty()) {
             out.add("WARNINGS:");
