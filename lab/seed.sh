@@ -363,6 +363,7 @@ seed_main() {
         poller_stop
         # the dead host's kernel still holds the VIP (no fencing): clear it, start the host again
         ip -n "$PREFIX$active" addr del "$VIP/24" dev eth1 2>/dev/null || true
+        in_host "$active" sh -c 'find /run -name "*.pid" -type f -delete' >/dev/null 2>&1 || true # boots with an empty /run
         cmd_start "$active" >>"$SEED_TMP/transcript" 2>&1 || { ok=false; d+="restart of $active failed; "; }
     done
     wait_for 60 healthy || { ok=false; d+="not healthy 60 s after the last restart; "; }

@@ -71,6 +71,28 @@ public final class ClusterOperations {
                         "value", Boolean.toString(on)), List.of())));
     }
 
+    /**
+     * What Pacemaker's DC records in {@code cib-bootstrap-options}: the version running the DC
+     * ({@code dc-version}), the stack ({@code cluster-infrastructure}) and the cluster's name
+     * ({@code cluster-name}, which {@code pcs status -f} and crm_mon print). Empty when the CIB
+     * already says so: nothing is written then.
+     */
+    public Optional<CompletableFuture<WriteResult>> recordClusterIdentity(String clusterName, String dcVersion) {
+        Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        wanted.put("dc-version", dcVersion);
+        wanted.put("cluster-infrastructure", "pacer");
+        wanted.put("cluster-name", clusterName);
+        Map<String, String> now = new java.util.HashMap<>();
+        cib.read().configuration().crmConfig().stream().filter(set -> set.id().equals("cib-bootstrap-options"))
+                .forEach(set -> now.putAll(set.values()));
+        List<CibOperation> ops = wanted.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey())))
+                .map(e -> CibOperation.put("configuration/crm_config/cluster_property_set[cib-bootstrap-options]",
+                        XmlElement.of("nvpair", Map.of("id", "cib-bootstrap-options-" + e.getKey(), "name", e.getKey(),
+                                "value", e.getValue()), List.of())))
+                .toList();
+        return ops.isEmpty() ? Optional.empty() : Optional.of(cib.write(CibOperation.batch(ops)));
+    }
+
     private CompletableFuture<WriteResult> nodeAttribute(String node, String name, boolean on) {
         Optional<pacer.cib.Node> n = cib.read().configuration().node(node);
         if (n.isEmpty()) {

@@ -73,6 +73,7 @@ final class PacerNode implements AutoCloseable {
         cib.start();
         startResourceRoles();
         bus.onMembership(this::logMembership);
+        bus.onMembership(this::recordIdentityWhenDc);
         store.addListener(this::followNoQuorumPolicy);
         followNoQuorumPolicy(store.current());
         bus.start();
@@ -124,6 +125,19 @@ final class PacerNode implements AutoCloseable {
         log.atInfo().addKeyValue("node", name).addKeyValue("view", m.viewId()).addKeyValue("dc", dc)
                 .log("Membership: [{}], {}, DC {}", m.members().stream().map(Member::name).collect(Collectors.joining(" ")),
                         m.quorate() ? "quorate" : "NOT quorate", dc);
+    }
+
+    /** As Pacemaker's DC: dc-version, cluster-infrastructure and cluster-name in the CIB (once; on the DC only). */
+    private void recordIdentityWhenDc(Membership m) {
+        if (m.dc().filter(d -> d.name().equals(name)).isEmpty() || cib == null) return;
+        new pacer.controller.ClusterOperations(cib).recordClusterIdentity(cluster.clusterName(),
+                "pacer-" + java.util.Optional.ofNullable(Pacerd.class.getPackage().getImplementationVersion())
+                        .orElse("development")).ifPresent(w -> w.whenComplete((r, e) -> {
+                    if (e != null || r == null || !r.accepted()) {
+                        log.debug("Recording the cluster's name and version in the CIB did not go through now: {}",
+                                e != null ? e.getMessage() : r);
+                    }
+                }));
     }
 
     /** no-quorum-policy=ignore makes the coordinator the DC even without quorum. */

@@ -66,6 +66,13 @@ class PacerdProcessesTest {
         });
         String dc = line(get(control[0], "/membership"), "dc");
         for (int port : control) assertThat(line(get(port, "/membership"), "dc")).isEqualTo(dc).isNotEmpty();
+        // As Pacemaker's DC, the DC records the cluster's name, the stack and its version in the CIB.
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            for (int port : control) {
+                assertThat(get(port, "/cib")).contains("name=\"cluster-name\" value=\"proc\"",
+                        "name=\"cluster-infrastructure\" value=\"pacer\"", "name=\"dc-version\" value=\"pacer-");
+            }
+        });
 
         String pushed = """
                 <cib admin_epoch="0" epoch="7" num_updates="0" validate-with="pacemaker-3.0">
