@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -145,10 +144,6 @@ public final class QdeviceClient implements QuorumDeviceVote {
         return "witness " + device.address() + ": " + (connected ? "connected" : "not connected")
                 + (g != null && monotonicMillis.getAsLong() < g.expiresAt() ? ", vote held for "
                 + g.members().stream().sorted().toList() : ", no vote");
-    }
-
-    public boolean connected() {
-        return connected;
     }
 
     @Override
@@ -337,10 +332,5 @@ public final class QdeviceClient implements QuorumDeviceVote {
         } catch (IOException e) {
             // closing anyway
         }
-    }
-
-    /** For status output: the device this client talks to. */
-    public Optional<QuorumDevice> device() {
-        return Optional.of(device);
     }
 }

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -265,10 +264,5 @@ public final class Qnetd implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
-    }
-
-    /** For callers that must tell "closed while reading" from a real failure. */
-    static boolean isClosedSocket(IOException e) {
-        return e instanceof SocketException;
     }
 }
