@@ -87,10 +87,19 @@ public final class ClusterOperations {
                 .forEach(set -> now.putAll(set.values()));
         List<CibOperation> ops = wanted.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey())))
                 .map(e -> CibOperation.put("configuration/crm_config/cluster_property_set[cib-bootstrap-options]",
-                        XmlElement.of("nvpair", Map.of("id", "cib-bootstrap-options-" + e.getKey(), "name", e.getKey(),
-                                "value", e.getValue()), List.of())))
+                        XmlElement.of("nvpair", nvpair("cib-bootstrap-options-" + e.getKey(), e.getKey(), e.getValue()),
+                                List.of())))
                 .toList();
         return ops.isEmpty() ? Optional.empty() : Optional.of(cib.write(CibOperation.batch(ops)));
+    }
+
+    /** An nvpair's attributes in Pacemaker's order: id, name, value. */
+    private static Map<String, String> nvpair(String id, String name, String value) {
+        Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("id", id);
+        a.put("name", name);
+        a.put("value", value);
+        return a;
     }
 
     private CompletableFuture<WriteResult> nodeAttribute(String node, String name, boolean on) {

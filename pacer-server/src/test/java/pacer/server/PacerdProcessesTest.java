@@ -69,8 +69,10 @@ class PacerdProcessesTest {
         // As Pacemaker's DC, the DC records the cluster's name, the stack and its version in the CIB.
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             for (int port : control) {
-                assertThat(get(port, "/cib")).contains("name=\"cluster-name\" value=\"proc\"",
-                        "name=\"cluster-infrastructure\" value=\"pacer\"", "name=\"dc-version\" value=\"pacer-");
+                assertThat(get(port, "/cib")).contains(
+                        "id=\"cib-bootstrap-options-cluster-name\" name=\"cluster-name\" value=\"proc\"",
+                        "id=\"cib-bootstrap-options-cluster-infrastructure\" name=\"cluster-infrastructure\" value=\"pacer\"",
+                        "id=\"cib-bootstrap-options-dc-version\" name=\"dc-version\" value=\"pacer-");
             }
         });
 
