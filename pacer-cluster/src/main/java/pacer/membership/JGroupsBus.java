@@ -72,15 +72,13 @@ public final class JGroupsBus implements ClusterBus {
     private volatile Membership membership;
     private final AddressBook addresses = new AddressBook();
     private volatile boolean noQuorumIgnore;
-    /** The expected votes of the quorum in use (written on the delivery thread). */
-    private volatile int expectedVotes;
     private volatile boolean stopping;
 
     /** Written under {@code this} by start; read anywhere. */
     private volatile JChannel channel;
 
-    /** Owned by the delivery thread. */
-    private Quorum quorum;
+    /** Written only on the delivery thread; volatile so that {@link #expectedVotes} may read it anywhere. */
+    private volatile Quorum quorum;
     /** Owned by the delivery thread. */
     private View view;
     /** Owned by the delivery thread: asks for release while wait_for_all holds this node back. */
@@ -109,7 +107,6 @@ public final class JGroupsBus implements ClusterBus {
         this.key = key;
         this.stackHook = stackHook;
         this.quorum = Quorum.coldStart(config);
-        this.expectedVotes = config.expectedVotes();
         this.delivery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pacer-bus-" + nodeName);
             t.setDaemon(true);
@@ -149,7 +146,6 @@ public final class JGroupsBus implements ClusterBus {
             if (device != null) device.close();
             quorum = new Quorum(quorum.nodes(), withDevice.expectedVotes(), withDevice.twoNode(),
                     withDevice.waitForAll(), quorum.waitingForAll() && withDevice.waitForAll());
-            expectedVotes = withDevice.expectedVotes();
             device = next.orElse(null);
             at(Level.INFO).log(device == null ? "No quorum device; expected votes {}"
                     : "Quorum device configured; expected votes {}", withDevice.expectedVotes());
@@ -169,7 +165,7 @@ public final class JGroupsBus implements ClusterBus {
 
     @Override
     public int expectedVotes() {
-        return expectedVotes;
+        return quorum.expectedVotes();
     }
 
     @Override
@@ -306,7 +302,6 @@ public final class JGroupsBus implements ClusterBus {
             config = next;
             quorum = new Quorum(java.util.Set.copyOf(next.nodeNames()), next.expectedVotes(), next.twoNode(),
                     next.waitForAll(), quorum.waitingForAll() && next.waitForAll());
-            expectedVotes = next.expectedVotes();
             at(Level.INFO).log("Node list reloaded: {}; expected votes {}{}", String.join(", ", next.nodeNames()),
                     next.expectedVotes(), next.twoNode() ? ", two_node" : "");
             if (view != null) quorum = quorum.afterView(names(view.getMembers().stream().map(JGroupsBus::memberOf).toList()));

@@ -152,6 +152,16 @@ final class ControllerCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The seed's settings on a started cluster: fencing disabled, and resource-stickiness 1 as a
+     * resource default (what {@code pcs cluster setup} gives a new cluster).
+     */
+    void withoutFencingSticky() {
+        property("stonith-enabled", "false");
+        write(put("configuration/rsc_defaults", "<meta_attributes id=\"rsc-options\"><nvpair"
+                + " id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"1\"/></meta_attributes>"));
+    }
+
     /** Closes the cluster after checking that no resource was ever active on two nodes at once. */
     static void closeCheckingSafety(ControllerCluster c) throws IOException {
         if (c == null) return;

@@ -26,9 +26,7 @@ class ControllerRejoinTest {
         assumeTrue(Files.isExecutable(ControllerClusterTest.DUMMY), "resource-agents is not installed");
         cluster = ControllerCluster.create(Duration.ofMillis(1000), "n1", "n2", "n3");
         cluster.startAll();
-        cluster.property("stonith-enabled", "false");
-        cluster.write(ControllerCluster.put("configuration/rsc_defaults", "<meta_attributes id=\"rsc-options\"><nvpair"
-                + " id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"1\"/></meta_attributes>"));
+        cluster.withoutFencingSticky();
     }
 
     @AfterEach void tearDown() throws Exception {

@@ -26,9 +26,7 @@ class ControllerWitnessTest {
         cluster = ControllerCluster.createWithWitness(Duration.ofMillis(1000), "n1", "n2");
         cluster.startWitness();
         cluster.startAll();
-        cluster.property("stonith-enabled", "false");
-        cluster.write(ControllerCluster.put("configuration/rsc_defaults", "<meta_attributes id=\"rsc-options\"><nvpair"
-                + " id=\"rsc-options-stickiness\" name=\"resource-stickiness\" value=\"1\"/></meta_attributes>"));
+        cluster.withoutFencingSticky();
     }
 
     @AfterEach void tearDown() throws Exception {
